@@ -1,0 +1,50 @@
+# Handboek "Sociale media op school" — zie README.md.
+# Every target bootstraps .venv from the pinned requirements.lock first.
+
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+STAMP       := $(VENV)/.geinstalleerd
+SPHINXOPTS  ?= -W --keep-going -n
+SPHINXBUILD := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
+BUILDDIR    := _build
+HOST        ?= 127.0.0.1
+PORT        ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help html serve linkcheck test clean systeem systeem-html
+
+help: ## Toon deze lijst
+	@echo "Gebruik: make <doel>"
+	@echo
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@echo "Python-omgeving $(VENV) wordt ingericht (vastgepinde versies uit requirements.lock)..."
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+systeem-html: ## Installeer Graphviz (Debian) als het ontbreekt
+	@command -v dot >/dev/null 2>&1 || bash tools/systeempakketten.sh html
+
+systeem: ## Installeer alle Debian-pakketten die de doelen nodig hebben
+	bash tools/systeempakketten.sh alles
+
+html: $(STAMP) systeem-html ## Bouw de website in _build/html
+	$(SPHINXBUILD) -b html docs $(BUILDDIR)/html
+	@echo "Klaar: open $(BUILDDIR)/html/index.html"
+
+serve: $(STAMP) systeem-html ## Bouw en toon de site op http://$(HOST):$(PORT), ververst bij elke wijziging
+	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) -c . docs $(BUILDDIR)/html
+
+linkcheck: $(STAMP) systeem-html ## Controleer alle links
+	$(SPHINXBUILD) -b linkcheck docs $(BUILDDIR)/linkcheck
+
+test: $(STAMP) systeem-html ## Draai alle tests
+	$(BIN)/python -m pytest
+
+clean: ## Verwijder alles wat gebouwd is (niet .venv)
+	rm -rf $(BUILDDIR)

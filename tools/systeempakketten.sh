@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Install the Debian packages a make target needs.
+#   tools/systeempakketten.sh html    Graphviz (diagrams)
+#   tools/systeempakketten.sh alles   everything the targets need
+# As root with apt-get it installs them; otherwise it prints the command.
+set -euo pipefail
+
+html=(graphviz)
+
+case "${1:-alles}" in
+  html)  packages=("${html[@]}") ;;
+  alles) packages=("${html[@]}") ;;
+  *) echo "Onbekende groep '$1'. Kies: html of alles." >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+command="apt-get install -y --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Debian-pakketten worden geïnstalleerd: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $command
+else
+  echo "Deze Debian-pakketten ontbreken: ${missing[*]}. Installeer ze met: sudo $command" >&2
+  exit 1
+fi
