@@ -27,6 +27,8 @@ Een leraar zet een klassenfoto op Instagram.
 ::::
 
 ::::{kwestie} 2
+:onderwerpen: persoonsgegevens
+
 Zie ook {kwestie}`1` en {kwestie}`populaire-hiphopleraar/3`.
 
 :::{vragen}

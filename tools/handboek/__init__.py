@@ -6,7 +6,8 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``verwijzingen``: links to kwesties and examples (``{kwestie}`2```);
 - ``bronnen``: the ``{bron}`` role and the Bronnen page with backlinks;
 - ``overzicht``: the landing grid, one card per discussion card;
-- ``vertaling``: the project's Dutch overrides of Sphinx's and the theme's strings.
+- ``vertaling``: the project's Dutch overrides of Sphinx's and the theme's strings;
+- ``voorbeeldprotocol``: the Voorbeeldprotocol page, downloads, and rules under each kwestie.
 
 ``loader`` reads the card pages without Sphinx and has no Sphinx import.
 """
@@ -24,6 +25,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .overzicht import setup_overzicht
     from .store import setup_store
     from .vertaling import setup_vertaling
+    from .voorbeeldprotocol import setup_voorbeeldprotocol
     from .verwijzingen import setup_verwijzingen
 
     setup_store(app)
@@ -32,4 +34,5 @@ def setup(app: Any) -> dict[str, Any]:
     setup_bronnen(app)
     setup_overzicht(app)
     setup_vertaling(app)
+    setup_voorbeeldprotocol(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,101 @@
+"""Generate ``protocol_templates/protocol.docx``, the Word template docxtpl fills in.
+
+Run ``python -m protocol.word_template`` after changing this file; the result
+is committed so that schools and maintainers can also open and restyle it in
+Word or LibreOffice (keep the {{ }} and {%p %} tags intact).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from .word import WORD_TEMPLATE
+
+ACCENT = RGBColor(0x00, 0x56, 0x6B)
+MUTED = RGBColor(0x55, 0x55, 0x55)
+
+
+def _set_language(style, language: str = "nl-NL") -> None:
+    rpr = style.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
+    rpr.append(lang)
+
+
+def _page_number(paragraph) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def build(path: Path = WORD_TEMPLATE) -> None:
+    document = Document()
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    _set_language(normal)
+    for name in ("Heading 1", "Heading 2", "Title"):
+        styles[name].font.color.rgb = ACCENT
+    note = styles.add_style("Toelichting", WD_STYLE_TYPE.PARAGRAPH)
+    note.base_style = normal
+    note.font.size = Pt(9)
+    note.font.italic = True
+    note.font.color.rgb = MUTED
+
+    def tag(text: str) -> None:
+        document.add_paragraph(text)
+
+    document.add_paragraph("{{ doc.title }}", style="Title")
+    document.add_paragraph(
+        "{% if doc.school %}{{ doc.school.naam }} · {% endif %}{{ doc.subtitle }}", style="Subtitle"
+    )
+    tag("{%p if doc.school %}")
+    document.add_paragraph("Status: {{ doc.status }}")
+    tag("{%p endif %}")
+    tag("{%p if doc.introduction %}")
+    document.add_paragraph("{{ doc.introduction }}")
+    tag("{%p endif %}")
+    tag("{%p for chapter in doc.chapters %}")
+    document.add_heading("{{ chapter.number }}. {{ chapter.title }}", level=1)
+    tag("{%p if chapter.introduction %}")
+    document.add_paragraph("{{ chapter.introduction }}")
+    tag("{%p endif %}")
+    tag("{%p for rule in chapter.rules %}")
+    document.add_heading("{{ rule.heading }}", level=2)
+    document.add_paragraph("{{ rule.text }}")
+    tag("{%p if doc.sector is none and not rule.all_sectors %}")
+    document.add_paragraph("Geldt voor {{ rule.sectors_label }}.", style="Toelichting")
+    tag("{%p endif %}")
+    tag("{%p if rule.kwesties %}")
+    document.add_paragraph(
+        "Besproken in: {% for k in rule.kwesties %}{{ k.label }}{% if not loop.last %}; {% endif %}{% endfor %}.",
+        style="Toelichting",
+    )
+    tag("{%p endif %}")
+    tag("{%p endfor %}")
+    tag("{%p endfor %}")
+
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.text = "{{ doc.title }} · {{ doc.status }} · pagina "
+    footer.style = styles["Toelichting"]
+    _page_number(footer)
+    document.core_properties.language = "nl-NL"
+    document.save(str(path))
+
+
+if __name__ == "__main__":
+    build()
+    print(f"Geschreven: {WORD_TEMPLATE}")
