@@ -56,6 +56,8 @@ def test_word_document_has_chapter_and_rule_headings(model, cards, sector):
     document = model_document(model, cards, sector)
     word = Document(io.BytesIO(render_docx(document)))
     paragraphs = word.paragraphs
+    section = word.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     assert paragraphs[0].style.name == "Title" and paragraphs[0].text == model.title
     headings = [(p.style.name, p.text) for p in paragraphs if p.style.name.startswith("Heading")]
     expected = []

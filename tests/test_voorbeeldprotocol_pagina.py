@@ -60,7 +60,9 @@ def test_ter_inspiratie_links_to_the_page(site):
 
 
 def test_downloads_exist_for_every_sector_and_open(site):
-    hrefs = {a["href"] for a in site.article(PAGE).select(".protocol-downloads a")}
+    table = site.article(PAGE).select_one("table.protocol-downloads")
+    assert table.find("caption").get_text().startswith("Downloaden om aan te passen")
+    hrefs = {a["href"] for a in table.select("td a")}
     assert len(hrefs) == 2 * (len(SECTORS) + 1)
     for href in hrefs:
         path = site.outdir / href

@@ -14,9 +14,21 @@ One module per component, each with a small ``setup_<component>(app)``:
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import Any
 
 __version__ = "0.1.0"
+
+_TOOLS = Path(__file__).resolve().parent.parent
+
+
+def code_fingerprint() -> str:
+    """A hash of the extension's and the protocol package's code: a change means a full rebuild."""
+    digest = hashlib.sha256()
+    for path in sorted([*_TOOLS.glob("handboek/*.py"), *_TOOLS.glob("protocol/*.py")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def setup(app: Any) -> dict[str, Any]:
@@ -28,6 +40,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .voorbeeldprotocol import setup_voorbeeldprotocol
     from .verwijzingen import setup_verwijzingen
 
+    app.add_config_value("handboek_code", code_fingerprint(), "env", types=(str,))
     setup_store(app)
     setup_kaartblokken(app)
     setup_verwijzingen(app)

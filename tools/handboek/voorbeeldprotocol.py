@@ -93,24 +93,41 @@ def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 class ProtocoldownloadsDirective(SphinxDirective):
-    """``:::{protocoldownloads}``: links to the .docx and .html of every sector (HTML only)."""
+    """``:::{protocoldownloads}``: a table of the .docx and .html of every sector (HTML only)."""
 
     def run(self) -> list[nodes.Node]:
-        only = addnodes.only(expr="html")
-        paragraph = nodes.paragraph(classes=["protocol-downloads"])
-        paragraph += nodes.Text("Downloaden om aan te passen: ")
-        choices = [("alle sectoren", None)] + [(sector, sector) for sector in SECTORS]
-        for index, (label, sector) in enumerate(choices):
-            if index:
-                paragraph += nodes.Text("; ")
+        table = nodes.table(classes=["protocol-downloads"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        for width in (3, 1, 1):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += self._row([nodes.Text("Versie"), nodes.Text("Word"), nodes.Text("HTML")])
+        group += head
+        body = nodes.tbody()
+        choices = [("Alle sectoren", None)] + [(f"{name} ({sector})", sector) for sector, name in SECTORS.items()]
+        for label, sector in choices:
             names = download_names(sector)
-            paragraph += nodes.Text(f"{label}: ")
-            paragraph += nodes.reference("", "Word", refuri=f"{DOWNLOADS_DIR}/{names['docx']}")
-            paragraph += nodes.Text(" of ")
-            paragraph += nodes.reference("", "HTML", refuri=f"{DOWNLOADS_DIR}/{names['html']}")
-        paragraph += nodes.Text(".")
-        only += paragraph
+            body += self._row([
+                nodes.Text(label),
+                nodes.reference("", "Word", refuri=f"{DOWNLOADS_DIR}/{names['docx']}"),
+                nodes.reference("", "HTML", refuri=f"{DOWNLOADS_DIR}/{names['html']}"),
+            ])
+        group += body
+        title = nodes.title("", "Downloaden om aan te passen")
+        table.insert(0, title)
+        only = addnodes.only(expr="html")
+        only += table
         return [only]
+
+    @staticmethod
+    def _row(cells: list[nodes.Node]) -> nodes.row:
+        row = nodes.row()
+        for cell in cells:
+            entry = nodes.entry()
+            entry += nodes.paragraph("", "", cell)
+            row += entry
+        return row
 
 
 class AddKwestieRegels(SphinxTransform):

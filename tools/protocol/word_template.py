@@ -13,7 +13,7 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 from .word import WORD_TEMPLATE
 
@@ -88,7 +88,11 @@ def build(path: Path = WORD_TEMPLATE) -> None:
     tag("{%p endfor %}")
     tag("{%p endfor %}")
 
-    footer = document.sections[0].footer.paragraphs[0]
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.5))
+    footer = section.footer.paragraphs[0]
     footer.text = "{{ doc.title }} · {{ doc.status }} · pagina "
     footer.style = styles["Toelichting"]
     _page_number(footer)
