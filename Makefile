@@ -12,7 +12,7 @@ HOST        ?= 127.0.0.1
 PORT        ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help html serve linkcheck test clean systeem systeem-html
+.PHONY: help html pdf kaarten tex serve linkcheck test clean systeem systeem-html
 
 help: ## Toon deze lijst
 	@echo "Gebruik: make <doel>"
@@ -36,6 +36,15 @@ systeem: ## Installeer alle Debian-pakketten die de doelen nodig hebben
 html: $(STAMP) systeem-html ## Bouw de website in _build/html
 	$(SPHINXBUILD) -b html docs $(BUILDDIR)/html
 	@echo "Klaar: open $(BUILDDIR)/html/index.html"
+
+pdf: $(STAMP) systeem-html ## Bouw het handboek als pdf: _build/pdf/handboek.pdf (TeX nodig: make tex)
+	$(BIN)/python -m handboek.pdf handboek --uitvoer $(BUILDDIR)/pdf
+
+kaarten: $(STAMP) systeem-html ## Bouw per kaart een pdf voor deelnemers en voor de gespreksleider in _build/pdf/kaarten
+	$(BIN)/python -m handboek.pdf kaarten --uitvoer $(BUILDDIR)/pdf/kaarten
+
+tex: ## Installeer TeX met Nederlandse afbreking (Debian, ongeveer 120 MB)
+	bash tools/systeempakketten.sh pdf
 
 serve: $(STAMP) systeem-html ## Bouw en toon de site op http://$(HOST):$(PORT), ververst bij elke wijziging
 	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) -c . docs $(BUILDDIR)/html

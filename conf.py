@@ -8,6 +8,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+from handboek.loader import card_paths, load_card  # noqa: E402
+
+# Which edition this build makes: the website (default), the PDF handbook with
+# the leaders' handouts (-t pdf) or the participants' handouts (-t deelnemers).
+PRINT = tags.has("pdf") or tags.has("deelnemers")  # noqa: F821 (tags is given by Sphinx)
+PARTICIPANTS = tags.has("deelnemers")  # noqa: F821
+
 project = "Sociale media op school: discussiekaarten"
 author = "Kennisnet (kaartteksten); het projectteam (handboek)"
 copyright = "Kennisnet, Laat ict werken voor het onderwijs"  # noqa: A001
@@ -21,8 +28,11 @@ extensions = [
     "handboek",
 ]
 
-root_doc = "index"
+root_doc = "handboek" if PRINT else "index"
 exclude_patterns = ["_build", "_gedeeld", "_templates", "_static", "_locale", "**/README.md"]
+# The PDF has its own root page (title page, chapters); the website has the landing grid.
+exclude_patterns += ["index.md", "kaart-toevoegen.md"] if PRINT else ["handboek.md", "over-dit-handboek.md"]
+handboek_editie = "deelnemers" if PARTICIPANTS else "volledig"
 templates_path = [str(ROOT / "docs" / "_templates")]
 locale_dirs = ["_locale"]
 gettext_compact = False
@@ -58,3 +68,39 @@ html_theme_options = {
 }
 
 graphviz_output_format = "svg"
+
+# LaTeX / PDF (make pdf, make kaarten) ---------------------------------------------
+CARDS = [load_card(path) for path in card_paths(ROOT / "docs" / "kaarten")]
+latex_engine = "pdflatex"
+latex_domain_indices = False
+latex_additional_files = [str(ROOT / "tools" / "handboek" / "latex" / "handboek.sty")]
+if PARTICIPANTS:
+    latex_documents = [
+        (f"kaarten/{card.id}", f"{card.id}-deelnemers.tex", card.title, "Voor de deelnemers", "howto", False)
+        for card in CARDS
+    ]
+else:
+    latex_documents = [("handboek", "handboek.tex", html_title, "Discussiekaarten van Kennisnet", "manual", False)] + [
+        (f"kaarten/{card.id}", f"{card.id}-gespreksleider.tex", card.title, "Voor de gespreksleider", "howto", False)
+        for card in CARDS
+    ]
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "12pt" if PARTICIPANTS else "11pt",
+    "babel": r"\usepackage[dutch]{babel}",
+    "fontpkg": r"\usepackage{tgpagella}\usepackage[scale=0.95]{tgheros}\usepackage{tgcursor}",
+    "contentsname": r"\addto\captionsdutch{\renewcommand{\contentsname}{Inhoud}}",
+    "releasename": "",
+    "printindex": "",
+    "makeindex": "",
+    "sphinxsetup": (
+        "hmargin={2.4cm,2.4cm}, vmargin={2.5cm,2.5cm}, TitleColor={HTML}{00566B}, "
+        "InnerLinkColor={HTML}{00566B}, OuterLinkColor={HTML}{00566B}"
+    ),
+    "preamble": r"\usepackage{handboek}"
+    + (
+        "\n\\usepackage[fontsize=14pt]{scrextend}\n\\tcbset{handboek/breuk/.style={}}\n\\pagestyle{plain}"
+        if PARTICIPANTS
+        else ""
+    ),
+}

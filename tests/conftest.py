@@ -23,7 +23,7 @@ BLOCK_TAGS = ["p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "div", 
 CONF_SHIM = f"""\
 # Test copy of the docs: use the project's own configuration.
 import runpy
-globals().update({{k: v for k, v in runpy.run_path({str(ROOT / "conf.py")!r}).items()
+globals().update({{k: v for k, v in runpy.run_path({str(ROOT / "conf.py")!r}, init_globals={{"tags": tags}}).items()
                   if not k.startswith("__")}})
 """
 

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Install the Debian packages a make target needs.
 #   tools/systeempakketten.sh html    Graphviz (diagrams)
-#   tools/systeempakketten.sh alles   everything the targets need
+#   tools/systeempakketten.sh pdf     TeX with Dutch hyphenation, and poppler-utils for the PDF tests
+#   tools/systeempakketten.sh alles   everything the targets and tests need
 # As root with apt-get it installs them; otherwise it prints the command.
 set -euo pipefail
 
 html=(graphviz)
+pdf=(latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre
+     texlive-lang-european poppler-utils)
 
 case "${1:-alles}" in
   html)  packages=("${html[@]}") ;;
-  alles) packages=("${html[@]}") ;;
-  *) echo "Onbekende groep '$1'. Kies: html of alles." >&2; exit 2 ;;
+  pdf)   packages=("${pdf[@]}") ;;
+  alles) packages=("${html[@]}" "${pdf[@]}") ;;
+  *) echo "Onbekende groep '$1'. Kies: html, pdf of alles." >&2; exit 2 ;;
 esac
 
 missing=()

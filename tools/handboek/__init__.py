@@ -7,7 +7,9 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``bronnen``: the ``{bron}`` role and the Bronnen page with backlinks;
 - ``overzicht``: the landing grid, one card per discussion card;
 - ``vertaling``: the project's Dutch overrides of Sphinx's and the theme's strings;
-- ``voorbeeldprotocol``: the Voorbeeldprotocol page, downloads, and rules under each kwestie.
+- ``voorbeeldprotocol``: the Voorbeeldprotocol page, downloads, and rules under each kwestie;
+- ``drukwerk``: the participants' edition of the cards for print;
+- ``links``: internal links that fall back to text where a PDF lacks the target page.
 
 ``loader`` reads the card pages without Sphinx and has no Sphinx import.
 """
@@ -33,6 +35,7 @@ def code_fingerprint() -> str:
 
 def setup(app: Any) -> dict[str, Any]:
     from .bronnen import setup_bronnen
+    from .drukwerk import setup_drukwerk
     from .kaartblokken import setup_kaartblokken
     from .overzicht import setup_overzicht
     from .store import setup_store
@@ -48,4 +51,5 @@ def setup(app: Any) -> dict[str, Any]:
     setup_overzicht(app)
     setup_vertaling(app)
     setup_voorbeeldprotocol(app)
+    setup_drukwerk(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

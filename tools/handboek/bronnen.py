@@ -19,9 +19,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
-from sphinx.util.nodes import make_refnode
 
 from .kaartblokken import kaartblok, kaartblok_titel
+from .links import link
 from .loader import split_role_content
 from .store import doc_store
 
@@ -142,11 +142,13 @@ class ResolveBronnen(SphinxPostTransform):
                 )
                 node.replace_self(content)
                 continue
-            reference = make_refnode(
-                self.env._app.builder, self.env.docname, page, source_anchor(node["key"]),
-                content, f"Bron: {node['source']}",
+            reference = link(
+                self.env, self.env.docname, page, source_anchor(node["key"]), content, f"Bron: {node['source']}"
             )
-            reference["ids"] = node["ids"]
+            if isinstance(reference, nodes.reference):
+                reference["ids"] = node["ids"]
+            else:
+                reference = nodes.inline("", "", reference, ids=node["ids"])
             node.replace_self(reference)
         for placeholder in list(self.document.findall(bronnenlijst)):
             placeholder.replace_self(self._entries())
@@ -157,8 +159,13 @@ class ResolveBronnen(SphinxPostTransform):
             return [nodes.paragraph("", "Er zijn nog geen bronnen vermeld.")]
         entries = nodes.bullet_list(classes=["bronnenlijst"])
         for key, citations in sorted(by_key.items(), key=lambda item: item[1][0].text.casefold()):
-            item = nodes.list_item(ids=[source_anchor(key)], classes=["bron-entry"])
-            item += nodes.paragraph("", "", nodes.strong("", citations[0].text))
+            item = nodes.list_item(classes=["bron-entry"])
+            name = nodes.paragraph("", "", nodes.strong("", citations[0].text))
+            if self.env._app.builder.format == "html":
+                item["ids"].append(source_anchor(key))
+            else:  # LaTeX writes labels for targets, not for list items
+                name.insert(0, nodes.target("", "", ids=[source_anchor(key)]))
+            item += name
             backlinks = nodes.paragraph(classes=["bron-backlinks"])
             backlinks += nodes.Text("Vermeld in ")
             by_doc: dict[str, list[Citation]] = {}
@@ -178,8 +185,8 @@ class ResolveBronnen(SphinxPostTransform):
                         label = f"{label} ({seen[label]})"
                     if index:
                         backlinks += nodes.Text(", ")
-                    backlinks += make_refnode(
-                        self.env._app.builder, self.env.docname, docname, citation.refid,
+                    backlinks += link(
+                        self.env, self.env.docname, docname, citation.refid,
                         nodes.inline("", label), f"{title}, {label}",
                     )
             backlinks += nodes.Text(".")

@@ -6,7 +6,8 @@ a rubric (a run-in heading) and lose nothing.
 
 In HTML a kwestie is a ``<section id="kwestie-<n>">`` with a real heading, an
 example is an open ``<details id="voorbeeld-<n>">`` and the leader's notes are
-a closed ``<details>``.
+a closed ``<details>``. In LaTeX each block is a tcolorbox environment defined
+in ``handboek.sty``.
 """
 
 from __future__ import annotations
@@ -200,6 +201,30 @@ def depart_kaartblok_titel_html(self, node: kaartblok_titel) -> None:
     self.body.append(f"</h{node['html_level']}>\n")
 
 
+# LaTeX: tcolorbox environments from handboek.sty ------------------------------------
+
+LATEX_ENVIRONMENTS = {
+    "kwestie": "handboekkwestie",
+    "vragen": "handboekvragen",
+    "voorbeeld": "handboekvoorbeeld",
+    "aandachtspunten": "handboekaandachtspunten",
+}
+
+
+def visit_kaartblok_latex(self, node: kaartblok) -> None:
+    title = self.encode(node.next_node(kaartblok_titel).astext())
+    environment = LATEX_ENVIRONMENTS[node["kind"]]
+    self.body.append(f"\n\\begin{{{environment}}}{{{title}}}{self.hypertarget_to(node, anchor=True)}\n")
+
+
+def depart_kaartblok_latex(self, node: kaartblok) -> None:
+    self.body.append(f"\n\\end{{{LATEX_ENVIRONMENTS[node['kind']]}}}\n")
+
+
+def skip_title_latex(self, node: kaartblok_titel) -> None:
+    raise nodes.SkipNode  # the environment prints the title
+
+
 # Other builders: a container with a run-in heading -------------------------------
 
 
@@ -221,12 +246,14 @@ def setup_kaartblokken(app: Sphinx) -> None:
     app.add_node(
         kaartblok,
         html=(visit_kaartblok_html, depart_kaartblok_html),
-        latex=plain, text=plain, man=plain, texinfo=plain,
+        latex=(visit_kaartblok_latex, depart_kaartblok_latex),
+        text=plain, man=plain, texinfo=plain,
     )
     app.add_node(
         kaartblok_titel,
         html=(visit_kaartblok_titel_html, depart_kaartblok_titel_html),
-        latex=rubric, text=rubric, man=rubric, texinfo=rubric,
+        latex=(skip_title_latex, None),
+        text=rubric, man=rubric, texinfo=rubric,
     )
     app.add_directive("kwestie", KwestieDirective)
     app.add_directive("vragen", VragenDirective)

@@ -12,9 +12,9 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
-from sphinx.util.nodes import make_refnode
 
 from .kaartblokken import card_id_of
+from .links import link
 from .loader import KAARTEN_DIR, numbered_ref_title, split_role_content
 from .store import doc_store
 
@@ -69,9 +69,7 @@ class ResolveKaartverwijzingen(SphinxPostTransform):
                 node.replace_self(content)
                 continue
             anchor, title = found
-            reference = make_refnode(
-                self.env._app.builder, self.env.docname, docname, anchor, content, title
-            )
+            reference = link(self.env, self.env.docname, docname, anchor, content, title)
             node.replace_self(reference)
 
 

@@ -19,7 +19,6 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
 from protocol.document import model_document
 from protocol.model import DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, current_model
@@ -30,6 +29,7 @@ from protocol.trace import traceability_problems
 from protocol.word import render_docx
 
 from .kaartblokken import kaartblok
+from .links import link
 from .loader import KAARTEN_DIR, load_cards
 from .store import doc_store
 
@@ -171,10 +171,8 @@ class ResolveKwestieRegels(SphinxPostTransform):
             for rule in rules:
                 content = nodes.inline("", f"Regel {rule.heading}")
                 if pages:
-                    link = make_refnode(
-                        self.env._app.builder, self.env.docname, pages[0], f"regel-{rule.id}", content, rule.text
-                    )
-                    items += nodes.list_item("", nodes.paragraph("", "", link))
+                    reference = link(self.env, self.env.docname, pages[0], f"regel-{rule.id}", content, rule.text)
+                    items += nodes.list_item("", nodes.paragraph("", "", reference))
                 else:
                     items += nodes.list_item("", nodes.paragraph("", "", content))
             block += items

@@ -1,0 +1,125 @@
+"""The PDFs: the handbook and the handouts per card, built with LaTeX and read back as text."""
+
+import os
+import re
+import subprocess
+import unicodedata
+from datetime import date
+
+import pytest
+from babel.dates import format_date
+from handboek import pdf
+from handboek.loader import load_cards
+from pypdf import PdfReader
+from seedtext import fold, seed_sentences
+
+from conftest import DOCS, FIXTURES
+
+CARDS = load_cards(DOCS / "kaarten")
+OVERFULL_BUDGET = 3
+LEADER_ONLY = ("Achtergrondinformatie", "Voorbeelden", "Aandachtspunten", "Ter inspiratie", "Verder lezen", "(Bron:")
+
+
+@pytest.fixture(scope="session")
+def pdfs(tmp_path_factory):
+    try:
+        pdf.check_tex()
+    except pdf.PdfError as error:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"{error} (op CI is dit een fout)")
+    build = tmp_path_factory.mktemp("pdf")
+    editions = pdf.handbook_editions(DOCS) + pdf.handout_editions(DOCS)
+    pdf.build(editions, build / "pdf", build, DOCS)
+    return build
+
+
+def pdf_text(path) -> str:
+    """The body text of every page, without running heads and page numbers."""
+    text = subprocess.run(
+        ["pdftotext", "-x", "0", "-y", "66", "-W", "595", "-H", "710", str(path), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    return unicodedata.normalize("NFKC", text)
+
+
+def key(text: str) -> str:
+    """Compare without whitespace and hyphens: LaTeX breaks lines and words anywhere."""
+    return re.sub(r"[\s\-\u00ad]+", "", fold(text))
+
+
+def missing_sentences(card, text: str) -> list[str]:
+    seed = (FIXTURES / "seeds" / f"{card.id}.txt").read_text(encoding="utf-8")
+    body = key(text)
+    return [s for s in seed_sentences(seed, card.metadata.get("correcties", [])) if key(s) not in body]
+
+
+def test_handbook_holds_every_seed_sentence(pdfs):
+    text = pdf_text(pdfs / "pdf" / "handboek.pdf")
+    for card in CARDS:
+        assert missing_sentences(card, text) == [], card.id
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+def test_leaders_edition_holds_every_seed_sentence(pdfs, card):
+    assert missing_sentences(card, pdf_text(pdfs / "pdf" / f"{card.id}-gespreksleider.pdf")) == []
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+def test_participants_edition_holds_kwesties_and_questions_only(pdfs, card):
+    text = pdf_text(pdfs / "pdf" / f"{card.id}-deelnemers.pdf")
+    body = key(text)
+    assert key(card.title) in key(subprocess.run(["pdftotext", str(pdfs / "pdf" / f"{card.id}-deelnemers.pdf"), "-"], capture_output=True, text=True).stdout)
+    for kwestie in card.kwesties:
+        assert key(kwestie.text) in body, kwestie.id
+        for question in kwestie.questions:
+            assert key(question.text) in body, question.text
+            for sub in question.subquestions:
+                assert key(sub) in body, sub
+    for heading in LEADER_ONLY:
+        assert heading not in text, heading
+    assert "Regels in het voorbeeldprotocol" not in text
+
+
+def test_handbook_has_dutch_contents_outline_and_a4(pdfs):
+    path = pdfs / "pdf" / "handboek.pdf"
+    reader = PdfReader(path)
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    for card in CARDS:
+        assert card.title in titles
+    for chapter in ("Voorbeeldprotocol Sociale media op school", "Gespreksleiding", "Begrippen", "Bronnen"):
+        assert chapter in titles
+    whole = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "Inhoud" in whole and "Contents" not in whole
+    assert "Hoofdstuk" in whole and "Chapter" not in whole
+    assert format_date(date.today(), "d MMMM y", locale="nl") in whole
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_handbook_links_work_inside_the_pdf(pdfs):
+    reader = PdfReader(pdfs / "pdf" / "handboek.pdf")
+    internal = [
+        annotation.get_object()
+        for page in reader.pages
+        for annotation in page.get("/Annots", []) or []
+        if annotation.get_object().get("/Subtype") == "/Link" and "/Dest" in annotation.get_object()
+        or annotation.get_object().get("/A", {}).get("/S") == "/GoTo"
+    ]
+    assert len(internal) > 100
+
+
+def test_latex_logs_are_clean(pdfs):
+    for log in (pdfs / "latex-pdf").glob("*.log"):
+        content = log.read_text(encoding="latin-1")
+        assert "undefined" not in content.lower().replace("\\undefined", ""), log.name
+        assert content.count("Overfull \\hbox") <= OVERFULL_BUDGET * 2, log.name  # pdflatex reports each twice
+        assert "Dutch" in content or "dutch" in content
+
+
+def test_missing_tex_is_one_dutch_sentence(monkeypatch):
+    monkeypatch.setattr(pdf.shutil, "which", lambda program: None)
+    with pytest.raises(pdf.PdfError) as error:
+        pdf.check_tex()
+    message = str(error.value)
+    assert message.startswith("TeX ontbreekt") and "make tex" in message and message.count(".") <= 1
