@@ -7,6 +7,9 @@ value, so the templates can use ``StrictUndefined``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+
+from babel.dates import format_date
 
 from handboek.loader import Card
 
@@ -64,16 +67,65 @@ class ProtocolDocument:
         return SECTORS[self.sector] if self.sector else ""
 
     @property
+    def is_draft(self) -> bool:
+        """A school's draft (from the wizard) rather than the model itself."""
+        return bool(self.school)
+
+    @property
+    def consent_body(self) -> str:
+        """Who consents before the board adopts the protocol."""
+        if self.sector == "mbo":
+            return "de ondernemingsraad"
+        return "de personeelsgeleding van de (gemeenschappelijke) medezeggenschapsraad"
+
+    @property
+    def info_rows(self) -> list[tuple[str, str]]:
+        """The draft's particulars as (label, value) rows; empty for the model."""
+        if not self.is_draft:
+            return []
+        school, session = self.school, self.session
+        person = school.get("vertrouwenspersoon") or {}
+        contact = " ".join(p for p in (person.get("naam") or "", f"({person['email']})" if person.get("email") else "") if p)
+        rows = [
+            ("School", school.get("naam") or ""),
+            ("Plaats", school.get("plaats") or ""),
+            ("Bestuur", school.get("bestuur") or ""),
+            ("Sector", f"{self.sector_name} ({self.sector})" if self.sector else ""),
+            ("Vertrouwenspersoon", contact),
+            ("Status", self.status),
+            ("Datum teamgesprek", format_day(session.get("datum") or "")),
+            ("Gespreksleider", session.get("gespreksleider") or ""),
+            ("Besproken kaarten", dutch_list(session.get("kaarten_titels") or [])),
+            ("Voorgestelde evaluatiedatum", format_day(self.review_date)),
+        ]
+        return [(label, value) for label, value in rows if value]
+
+    @property
     def subtitle(self) -> str:
         if self.sector:
             return f"Versie voor het {self.sector_name} ({self.sector})"
         return "Alle sectoren: po, so, vo en mbo"
 
 
+def format_day(value: str) -> str:
+    """"2026-11-21" -> "21 november 2026"; anything else is returned as it is."""
+    try:
+        return format_date(date.fromisoformat(value), "d MMMM y", locale="nl")
+    except (TypeError, ValueError):
+        return value
+
+
+def dutch_list(items: list[str] | tuple[str, ...]) -> str:
+    """"a, b en c"."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
 def sector_list(sectors: tuple[str, ...] | list[str]) -> str:
-    """"po, so en vo"."""
-    names = [s for s in SECTORS if s in sectors]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    """"po, so en vo", in the usual order of the sectors."""
+    return dutch_list([s for s in SECTORS if s in sectors])
 
 
 def rule_view(number: str, rule: Rule, cards: list[Card], change: str = "", text: str | None = None) -> RuleView:

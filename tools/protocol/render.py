@@ -13,7 +13,7 @@ import re
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from .document import ProtocolDocument
+from .document import ProtocolDocument, format_day
 from .model import TEMPLATES_DIR
 
 # Characters with a meaning anywhere in CommonMark or MyST inline text.
@@ -69,6 +69,7 @@ def environment() -> SandboxedEnvironment:
     env.filters["md"] = markdown_escape
     env.filters["mdblock"] = markdown_block_escape
     env.filters["tex"] = latex_escape
+    env.filters["datum"] = format_day
     return env
 
 

@@ -40,6 +40,23 @@ def _page_number(paragraph) -> None:
     paragraph._p.append(field)
 
 
+def _loop_table(document, cells: list[str], loop: str, header: list[str] | None) -> None:
+    """A table whose middle row repeats once per item ({%tr %} rows are removed by docxtpl)."""
+    rows = (1 if header else 0) + 3
+    table = document.add_table(rows=rows, cols=len(cells))
+    table.style = document.styles["Table Grid"]
+    offset = 0
+    if header:
+        for cell, text in zip(table.rows[0].cells, header):
+            cell.text = text
+            cell.paragraphs[0].runs[0].bold = True
+        offset = 1
+    table.rows[offset].cells[0].text = "{%tr for " + loop + " %}"
+    for cell, text in zip(table.rows[offset + 1].cells, cells):
+        cell.text = text
+    table.rows[offset + 2].cells[0].text = "{%tr endfor %}"
+
+
 def build(path: Path = WORD_TEMPLATE) -> None:
     document = Document()
     styles = document.styles
@@ -62,8 +79,14 @@ def build(path: Path = WORD_TEMPLATE) -> None:
     document.add_paragraph(
         "{% if doc.school %}{{ doc.school.naam }} · {% endif %}{{ doc.subtitle }}", style="Subtitle"
     )
-    tag("{%p if doc.school %}")
-    document.add_paragraph("Status: {{ doc.status }}")
+    tag("{%p if doc.is_draft %}")
+    document.add_heading("Over dit document", level=1)
+    _loop_table(document, ["{{ row[0] }}", "{{ row[1] }}"], "row in doc.info_rows", header=None)
+    document.add_paragraph("")
+    _loop_table(
+        document, ["{{ v.versie }}", "{{ v.datum|datum }}", "{{ v.omschrijving }}"], "v in doc.versions",
+        header=["Versie", "Datum", "Omschrijving"],
+    )
     tag("{%p endif %}")
     tag("{%p if doc.introduction %}")
     document.add_paragraph("{{ doc.introduction }}")
@@ -79,7 +102,7 @@ def build(path: Path = WORD_TEMPLATE) -> None:
     tag("{%p if doc.sector is none and not rule.all_sectors %}")
     document.add_paragraph("Geldt voor {{ rule.sectors_label }}.", style="Toelichting")
     tag("{%p endif %}")
-    tag("{%p if rule.kwesties %}")
+    tag("{%p if rule.kwesties and not doc.is_draft %}")
     document.add_paragraph(
         "Besproken in: {% for k in rule.kwesties %}{{ k.label }}{% if not loop.last %}; {% endif %}{% endfor %}.",
         style="Toelichting",
@@ -87,6 +110,14 @@ def build(path: Path = WORD_TEMPLATE) -> None:
     tag("{%p endif %}")
     tag("{%p endfor %}")
     tag("{%p endfor %}")
+    tag("{%p if doc.is_draft %}")
+    document.add_heading("Vaststelling van deze versie", level=1)
+    document.add_paragraph("Instemming van {{ doc.consent_body }} op: ..............................")
+    document.add_paragraph(
+        "Vastgesteld door het bestuur{% if doc.school.bestuur %} ({{ doc.school.bestuur }}){% endif %} op: .............................."
+    )
+    document.add_paragraph("Voorgestelde evaluatiedatum: {{ doc.review_date|datum }}")
+    tag("{%p endif %}")
 
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4

@@ -1,0 +1,131 @@
+"""'protocolwizard maak' on the example: a complete draft in every format, a change report that matches the decisions."""
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from docx import Document
+from handboek.loader import load_cards
+from protocol.model import load_model
+from protocolwizard import output
+from protocolwizard.answers import Context, load_answers
+from protocolwizard.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "antwoorden-voorbeeld.yaml"
+CONTEXT = Context(load_model(), load_cards(ROOT / "docs" / "kaarten"))
+ANSWERS = load_answers(EXAMPLE, CONTEXT)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("concept") / "uit"
+    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder)]) == 0
+    return folder
+
+
+def test_every_output_is_written(made):
+    names = sorted(p.name for p in made.iterdir())
+    assert names == sorted(["protocol.md", "protocol.html", "protocol.docx", "protocol.pdf",
+                            "wijzigingsverslag.md", "wijzigingsverslag.html", "antwoorden.yaml"])
+    assert not list(made.glob(".*.tmp"))
+
+
+def test_draft_has_the_schools_rules_and_particulars(made):
+    word = Document(io.BytesIO((made / "protocol.docx").read_bytes()))
+    text = "\n".join(p.text for p in word.paragraphs)
+    cells = "\n".join(cell.text for table in word.tables for row in table.rows for cell in row.cells)
+    assert word.paragraphs[0].text == "Socialemediaprotocol Oeverlicht College"
+    assert "CONCEPT" in cells and "12 november 2026" in cells and "12 november 2027" in cells
+    assert "Vastgesteld door het bestuur (Stichting Voorbeeldscholen Zeeland) op" in text
+    assert "Instemming van de personeelsgeleding" in text
+    model = CONTEXT.model
+    changed = {d.rule: d for d in ANSWERS.decisions if d.decision != "behouden"}
+    for rule in model.rules():
+        if not rule.applies_to("vo"):
+            assert rule.text not in text, rule.id
+        elif rule.id in changed and changed[rule.id].decision == "schrappen":
+            assert rule.text not in text, rule.id
+        elif rule.id in changed:
+            assert changed[rule.id].text in text and rule.text not in text, rule.id
+        else:
+            assert rule.text.replace("[naam school]", "Oeverlicht College").replace(
+                "[naam vertrouwenspersoon]", "Marieke de Wit") in text, rule.id
+    assert ANSWERS.new_rules[0].text in text
+
+
+def test_change_report_matches_the_decisions(made):
+    report = BeautifulSoup((made / "wijzigingsverslag.html").read_text(encoding="utf-8"), "html.parser")
+    sections = report.select("section.wijziging")
+    expected = [d for d in ANSWERS.decisions if d.decision != "behouden"]
+    assert len(sections) == len(expected) + len(ANSWERS.new_rules)
+    for decision in expected:
+        rule = CONTEXT.model.rule(decision.rule)
+        section = next(s for s in sections if rule.title in s.h2.get_text())
+        kind = {"wijzigen": "gewijzigd", "schrappen": "geschrapt"}[decision.decision]
+        assert section.select_one(".soort").get_text() == kind
+        assert rule.text in section.select_one("dd.was").get_text()
+        assert " ".join(decision.reason.split()) in section.get_text(" ")
+        if decision.decision == "wijzigen":
+            assert decision.text in section.select_one("dd.wordt").get_text()
+        card_id, number = decision.kwestie.split("/")
+        assert section.find("a")["href"].endswith(f"kaarten/{card_id}.html#kwestie-{number}")
+    markdown = (made / "wijzigingsverslag.md").read_text(encoding="utf-8")
+    assert "2 gewijzigd, 1 geschrapt, 1 nieuw" in markdown
+
+
+def test_private_notes_never_leave_the_answers_file(made):
+    for note in ANSWERS.notes.values():
+        for name in ("protocol.md", "protocol.html", "wijzigingsverslag.md", "wijzigingsverslag.html"):
+            assert note not in (made / name).read_text(encoding="utf-8"), name
+        assert note not in "\n".join(p.text for p in Document(io.BytesIO((made / "protocol.docx").read_bytes())).paragraphs)
+    assert "notities:" in (made / "antwoorden.yaml").read_text(encoding="utf-8")
+
+
+def test_normalised_answers_render_the_same(made, tmp_path):
+    again = tmp_path / "opnieuw"
+    assert main(["maak", str(made / "antwoorden.yaml"), "--uitvoer", str(again)]) == 0
+    assert (again / "protocol.md").read_text() == (made / "protocol.md").read_text()
+    assert (again / "antwoorden.yaml").read_text() == (made / "antwoorden.yaml").read_text()
+
+
+def test_existing_output_is_never_overwritten_without_permission(made, tmp_path, capsys):
+    folder = tmp_path / "uit"
+    shutil.copytree(made, folder)
+    (folder / "protocol.md").write_text("eigen aanpassingen", encoding="utf-8")
+    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder)]) == 1
+    assert "gebruik --overschrijven" in capsys.readouterr().err
+    assert (folder / "protocol.md").read_text(encoding="utf-8") == "eigen aanpassingen"
+    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder), "--overschrijven"]) == 0
+    assert (folder / "protocol.md").read_text(encoding="utf-8") != "eigen aanpassingen"
+
+
+def test_chosen_formats_only(tmp_path):
+    assert main(["maak", str(EXAMPLE), "--uitvoer", str(tmp_path / "u"), "--formaat", "md,docx"]) == 0
+    assert sorted(p.name for p in (tmp_path / "u").iterdir()) == [
+        "antwoorden.yaml", "protocol.docx", "protocol.md", "wijzigingsverslag.html", "wijzigingsverslag.md"]
+    assert main(["maak", str(EXAMPLE), "--uitvoer", str(tmp_path / "v"), "--formaat", "md,odt"]) == 2
+
+
+def test_without_tex_the_other_formats_are_written(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(output.shutil, "which", lambda program: None)
+    assert main(["maak", str(EXAMPLE), "--uitvoer", str(tmp_path / "u")]) == 0
+    out = capsys.readouterr().out
+    assert "TeX ontbreekt op deze computer, dus er is geen pdf gemaakt" in out
+    assert (tmp_path / "u" / "protocol.docx").exists() and not (tmp_path / "u" / "protocol.pdf").exists()
+
+
+def test_empty_answers_file_explains_and_refuses_to_overwrite(tmp_path, capsys):
+    path = tmp_path / "nieuw.yaml"
+    assert main(["leeg", str(path)]) == 0
+    text = path.read_text(encoding="utf-8")
+    for field in ("naam:", "sector:", "datum:", "besluiten:", "nieuwe_regels:", "notities:"):
+        assert field in text
+    assert main(["leeg", str(path)]) == 1 and "bestaat al" in capsys.readouterr().err
+    assert main(["controleer", str(path)]) == 2  # required fields are still empty
+    filled = text.replace('naam: ""            #', "naam: Testschool #").replace('sector: ""', "sector: po").replace(
+        'datum: ""', 'datum: "2026-11-21"')
+    path.write_text(filled, encoding="utf-8")
+    assert main(["controleer", str(path)]) == 0
