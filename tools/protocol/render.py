@@ -26,13 +26,18 @@ _LATEX_SPECIAL = {
     "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}", '"': "''",
 }
 _LATEX = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIAL))
-# Bidirectional overrides and isolates can reorder what a reader sees; show them as nothing.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Characters no document should hold: C0 controls other than tab and newline (invalid in
+# XML, so in Word), and bidirectional overrides, which can reorder what a reader sees.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value: object) -> object:
+    """Remove invisible control characters from a text value (Jinja's ``finalize``)."""
+    return _INVISIBLE.sub("", value) if isinstance(value, str) else value
 
 
 def _one_line(value: object) -> str:
-    text = _BIDI_CONTROLS.sub("", str(value))
-    return re.sub(r"\s*[\r\n]+\s*", " ", text).strip()
+    return re.sub(r"\s*[\r\n]+\s*", " ", str(clean_text(value))).strip()
 
 
 def markdown_escape(value: object) -> str:
@@ -65,6 +70,7 @@ def environment() -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=clean_text,
     )
     env.filters["md"] = markdown_escape
     env.filters["mdblock"] = markdown_block_escape

@@ -132,16 +132,20 @@ def _tag_error(node: Node, document: YamlDocument) -> YamlError:
 def parse_yaml(raw: bytes | str, source: str = "<tekst>") -> YamlDocument:
     """Parse YAML bytes or text into a :class:`YamlDocument`, strictly."""
     text = _decode(raw.encode("utf-8") if isinstance(raw, str) else raw, source)
-    loader = _Loader(text)
-    loader.name = source
     document = YamlDocument(data=None, source=source)
+    loader = None
     try:
+        loader = _Loader(text)
+        loader.name = source
         node = loader.get_single_node()
         if node is None:
             raise YamlError(source, None, "het bestand bevat geen gegevens.")
         document.data = _build(node, (), document, loader)
     except YamlError:
         raise
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise YamlError(source, line, f"het bestand bevat een teken dat niet in YAML mag ({error.character!r}).") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -149,7 +153,8 @@ def parse_yaml(raw: bytes | str, source: str = "<tekst>") -> YamlDocument:
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         raise YamlError(source, None, f"dit is geen geldige YAML ({error}).") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return document
 
 

@@ -9,31 +9,21 @@ docxtpl renders it with the project's sandboxed, autoescaping environment
 from __future__ import annotations
 
 import io
-import re
 
 from docxtpl import DocxTemplate
 
 from .document import ProtocolDocument
 from .model import TEMPLATES_DIR
-from .render import environment
+from .render import clean_text, environment
 
 WORD_TEMPLATE = TEMPLATES_DIR / "protocol.docx"
-
-# Characters XML 1.0 does not allow; they would make the document unreadable.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml_safe(value: object) -> object:
-    return _INVALID_XML.sub("", value) if isinstance(value, str) else value
 
 
 def render_docx(document: ProtocolDocument) -> bytes:
     """The protocol as a .docx file (bytes)."""
-    env = environment()
-    env.finalize = _xml_safe
     template = DocxTemplate(str(WORD_TEMPLATE))
-    template.render({"doc": document}, jinja_env=env, autoescape=True)
-    template.core_properties.title = document.title
+    template.render({"doc": document}, jinja_env=environment(), autoescape=True)
+    template.core_properties.title = " ".join(str(clean_text(document.title)).split())[:255]
     template.core_properties.language = "nl-NL"
     buffer = io.BytesIO()
     template.save(buffer)

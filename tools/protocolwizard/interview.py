@@ -56,6 +56,10 @@ class Prompts:
         self.io = {key: value for key, value in (("input", input), ("output", output)) if value is not None}
         self._write = write or (lambda text: print(text, flush=True))
 
+    def session(self, message: str, choices: list[str] | None = None) -> dict[str, Any]:
+        """Keyword arguments for one questionary prompt (tests give each prompt its own input)."""
+        return self.io
+
     def say(self, text: str = "") -> None:
         """Print text wrapped to the terminal's width, keeping its indentation."""
         width = min(shutil.get_terminal_size((100, 24)).columns, 100) - 1
@@ -75,19 +79,22 @@ class Prompts:
             return True
 
         hint = None if required else TEXT_HINT
-        answer = questionary.text(message, default=default, validate=validate, instruction=hint, **self.io).unsafe_ask()
+        answer = questionary.text(message, default=default, validate=validate, instruction=hint,
+                                  **self.session(message)).unsafe_ask()
         return answer.strip()
 
     def select(self, message: str, choices: list[tuple[str, Any]], default: Any = None) -> Any:
         options = [questionary.Choice(title=label, value=value) for label, value in choices]
         chosen = next((o for o in options if o.value == default), None)
-        return questionary.select(message, options, default=chosen, instruction=SELECT_HINT, **self.io).unsafe_ask()
+        return questionary.select(message, options, default=chosen, instruction=SELECT_HINT,
+                                  **self.session(message, [label for label, _ in choices])).unsafe_ask()
 
     def checkbox(self, message: str, choices: list[tuple[str, Any]], checked: list[Any]) -> list[Any]:
         options = [questionary.Choice(title=label, value=value, checked=value in checked) for label, value in choices]
         return questionary.checkbox(
             message, options, instruction=CHECKBOX_HINT,
-            validate=lambda selected: True if selected else "Kies er minstens één.", **self.io,
+            validate=lambda selected: True if selected else "Kies er minstens één.",
+            **self.session(message, [label for label, _ in choices]),
         ).unsafe_ask()
 
     def yes_no(self, message: str, default: bool = False) -> bool:
@@ -237,7 +244,8 @@ class Interview:
             done = f" (al besproken: {decision.decision})" if decision and self._rule_done(rule.id) else ""
             self.prompts.say(f"  {rule.number} {rule.title}{done}")
         undecided = [r for r in open_rules if self.answers.decision_for(r.id) is None]
-        if len(undecided) >= 2:
+        decided_here = [r for r in rules if getattr(self.answers.decision_for(r.id), "kwestie", None) == kwestie.id]
+        if len(undecided) >= 2 and not decided_here:  # after a resume, go on rule by rule
             keep_all = self.prompts.select(
                 "Wil het team iets aan deze regels veranderen?",
                 [("Nee, deze regels behouden", True), ("Ja, regel voor regel bekijken", False)], default=True,
