@@ -40,7 +40,7 @@ def _page_number(paragraph) -> None:
     paragraph._p.append(field)
 
 
-def _loop_table(document, cells: list[str], loop: str, header: list[str] | None) -> None:
+def _loop_table(document, cells: list[str], loop: str, header: list[str] | None, widths: list[float]) -> None:
     """A table whose middle row repeats once per item ({%tr %} rows are removed by docxtpl)."""
     rows = (1 if header else 0) + 3
     table = document.add_table(rows=rows, cols=len(cells))
@@ -55,6 +55,12 @@ def _loop_table(document, cells: list[str], loop: str, header: list[str] | None)
     for cell, text in zip(table.rows[offset + 1].cells, cells):
         cell.text = text
     table.rows[offset + 2].cells[0].text = "{%tr endfor %}"
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
 
 
 def build(path: Path = WORD_TEMPLATE) -> None:
@@ -81,11 +87,11 @@ def build(path: Path = WORD_TEMPLATE) -> None:
     )
     tag("{%p if doc.is_draft %}")
     document.add_heading("Over dit document", level=1)
-    _loop_table(document, ["{{ row[0] }}", "{{ row[1] }}"], "row in doc.info_rows", header=None)
+    _loop_table(document, ["{{ row[0] }}", "{{ row[1] }}"], "row in doc.info_rows", header=None, widths=[5.0, 11.0])
     document.add_paragraph("")
     _loop_table(
         document, ["{{ v.versie }}", "{{ v.datum|datum }}", "{{ v.omschrijving }}"], "v in doc.versions",
-        header=["Versie", "Datum", "Omschrijving"],
+        header=["Versie", "Datum", "Omschrijving"], widths=[2.0, 4.0, 10.0],
     )
     tag("{%p endif %}")
     tag("{%p if doc.introduction %}")
