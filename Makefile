@@ -10,9 +10,10 @@ SPHINXBUILD := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 BUILDDIR    := _build
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
+ANTWOORDEN  ?= examples/antwoorden-voorbeeld.yaml
 
 .DEFAULT_GOAL := help
-.PHONY: help html pdf kaarten tex serve linkcheck test clean systeem systeem-html
+.PHONY: help html pdf kaarten protocol tex serve linkcheck test clean systeem systeem-html
 
 help: ## Toon deze lijst
 	@echo "Gebruik: make <doel>"
@@ -42,6 +43,9 @@ pdf: $(STAMP) systeem-html ## Bouw het handboek als pdf: _build/pdf/handboek.pdf
 
 kaarten: $(STAMP) systeem-html ## Bouw per kaart een pdf voor deelnemers en voor de gespreksleider in _build/pdf/kaarten
 	$(BIN)/python -m handboek.pdf kaarten --uitvoer $(BUILDDIR)/pdf/kaarten
+
+protocol: $(STAMP) ## Maak een concept-protocol uit ANTWOORDEN (standaard het voorbeeld) in _build/protocol
+	$(BIN)/protocolwizard maak $(ANTWOORDEN) --uitvoer $(BUILDDIR)/protocol --overschrijven
 
 tex: ## Installeer TeX met Nederlandse afbreking (Debian, ongeveer 120 MB)
 	bash tools/systeempakketten.sh pdf
