@@ -71,5 +71,19 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
+def model():
+    from protocol.model import load_model
+
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def cards():
+    from handboek.loader import load_cards
+
+    return load_cards(DOCS / "kaarten")
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(copy_docs(tmp_path_factory.mktemp("site") / "docs"))

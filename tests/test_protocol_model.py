@@ -1,28 +1,16 @@
 """The model protocol: its data is checked on load, and every kwestie is traced to its rules."""
 
-import shutil
 from pathlib import Path
 
 import pytest
-from handboek.loader import load_card, load_cards
+from handboek.loader import load_card
 from protocol.model import DEFAULT_MODEL, SECTORS, load_model
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import kwesties_for_rule, rules_for_kwestie, traceability_problems
 
-from conftest import DOCS
 
 HOSTILE = "<b>vet</b> & *ster* # _laag_ {{ 7*7 }} {% raw %}x{% endraw %} `code` [link](x) \\ $x$ %"
-
-
-@pytest.fixture(scope="module")
-def model():
-    return load_model()
-
-
-@pytest.fixture(scope="module")
-def cards():
-    return load_cards(DOCS / "kaarten")
 
 
 def model_variant(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:

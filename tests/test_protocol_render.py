@@ -7,27 +7,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from docx import Document
-from handboek.loader import load_cards
 from markdown_it import MarkdownIt
 from protocol.document import model_document
 from protocol.model import SECTORS, load_model
 from protocol.render import latex_escape, markdown_block_escape, render_html, render_markdown
 from protocol.word import render_docx
 
-from conftest import DOCS
 from test_protocol_model import HOSTILE
 
 SECTOR_CHOICES = [None, *SECTORS]
-
-
-@pytest.fixture(scope="module")
-def model():
-    return load_model()
-
-
-@pytest.fixture(scope="module")
-def cards():
-    return load_cards(DOCS / "kaarten")
 
 
 def markdown_text(markdown: str) -> str:
