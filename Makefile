@@ -5,6 +5,7 @@ PYTHON      ?= python3
 VENV        := .venv
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.geinstalleerd
+NODE_STAMP  := node_modules/.geinstalleerd
 SPHINXOPTS  ?= -W --keep-going -n
 SPHINXBUILD := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 BUILDDIR    := _build
@@ -13,7 +14,7 @@ PORT        ?= 8000
 ANTWOORDEN  ?= examples/antwoorden-voorbeeld.yaml
 
 .DEFAULT_GOAL := help
-.PHONY: help html pdf kaarten protocol tex serve linkcheck test clean systeem systeem-html
+.PHONY: help html pdf kaarten protocol tex serve linkcheck test bench browser clean systeem systeem-html systeem-browser
 
 help: ## Toon deze lijst
 	@echo "Gebruik: make <doel>"
@@ -27,6 +28,27 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
+
+# axe-core and Lighthouse, pinned in package-lock.json, into node_modules/. Without npm the
+# accessibility tests skip (outside CI); under CI=true a missing npm is an error.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  echo "npm-pakketten worden geïnstalleerd (axe-core, Lighthouse; vastgepind in package-lock.json)..."; \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "npm ontbreekt: installeer het met 'make browser'." >&2; exit 1; \
+	else \
+	  echo "npm ontbreekt: de toegankelijkheidstests worden overgeslagen. Installeer het met 'make browser'."; \
+	fi
+
+# Chromium for the browser tests, installed when it is missing and we may (root); if not,
+# the browser tests skip with a line saying how to install it, except under CI=true.
+systeem-browser:
+	@[ -x /usr/bin/chromium ] || bash tools/systeempakketten.sh browser || [ "$$CI" != "true" ]
+
+browser: ## Installeer Chromium (Debian) en de npm-pakketten axe-core en Lighthouse
+	bash tools/systeempakketten.sh browser
+	@$(MAKE) --no-print-directory $(NODE_STAMP)
 
 systeem-html: ## Installeer Graphviz (Debian) als het ontbreekt
 	@command -v dot >/dev/null 2>&1 || bash tools/systeempakketten.sh html
@@ -56,8 +78,11 @@ serve: $(STAMP) systeem-html ## Bouw en toon de site op http://$(HOST):$(PORT), 
 linkcheck: $(STAMP) systeem-html ## Controleer alle links
 	$(SPHINXBUILD) -b linkcheck docs $(BUILDDIR)/linkcheck
 
-test: $(STAMP) systeem-html ## Draai alle tests
+test: $(STAMP) systeem-html systeem-browser $(NODE_STAMP) ## Draai alle tests, ook die in de browser (Chromium: make browser)
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) systeem-html $(NODE_STAMP) ## Meet bouwtijden en Lighthouse-scores tegen de budgetten (benchmarks/README.md)
+	$(BIN)/python tools/bench.py
 
 clean: ## Verwijder alles wat gebouwd is (niet .venv)
 	rm -rf $(BUILDDIR)

@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+from handboek.adres import handbook_url  # noqa: E402
 from handboek.loader import card_paths, load_card  # noqa: E402
 
 # Which edition this build makes: the website (default), the PDF handbook with
@@ -31,7 +32,7 @@ extensions = [
 root_doc = "handboek" if PRINT else "index"
 exclude_patterns = ["_build", "_gedeeld", "_templates", "_static", "_locale", "**/README.md"]
 # The PDF has its own root page (title page, chapters); the website has the landing grid.
-exclude_patterns += ["index.md", "kaart-toevoegen.md"] if PRINT else ["handboek.md", "over-dit-handboek.md"]
+exclude_patterns += ["index.md", "kaart-toevoegen.md", "404.md"] if PRINT else ["handboek.md", "over-dit-handboek.md"]
 handboek_editie = "deelnemers" if PARTICIPANTS else "volledig"
 templates_path = [str(ROOT / "docs" / "_templates")]
 locale_dirs = ["_locale"]
@@ -44,6 +45,13 @@ suppress_warnings: list[str] = []
 # HTML --------------------------------------------------------------------------
 html_theme = "furo"
 html_title = "Sociale media op school"
+# The address the site is published at (HANDBOEK_URL; see tools/handboek/adres.py).
+html_baseurl = handbook_url()
+handboek_beschrijving = (
+    "Discussiekaarten van Kennisnet over sociale media tussen onderwijspersoneel en leerlingen, "
+    "met gespreksleiding, begrippen, bronnen en een voorbeeldprotocol voor de school."
+)
+html_favicon = str(ROOT / "docs" / "_static" / "favicon.svg")
 html_short_title = "Sociale media op school"
 html_static_path = [str(ROOT / "docs" / "_static")]
 html_css_files = ["handboek.css"]

@@ -2,6 +2,8 @@
 # Install the Debian packages a make target needs.
 #   tools/systeempakketten.sh html    Graphviz (diagrams)
 #   tools/systeempakketten.sh pdf     TeX with Dutch hyphenation, and poppler-utils for the PDF tests
+#   tools/systeempakketten.sh browser Chromium and a font for the browser tests and Lighthouse
+#                                     (and npm, for axe-core and Lighthouse, if there is no npm)
 #   tools/systeempakketten.sh alles   everything the targets and tests need
 # As root with apt-get it installs them; otherwise it prints the command.
 set -euo pipefail
@@ -9,12 +11,16 @@ set -euo pipefail
 html=(graphviz)
 pdf=(latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre
      texlive-lang-european poppler-utils)
+browser=(chromium fonts-dejavu-core)
+# Node.js may come from elsewhere than Debian (with its own npm): only ask for Debian's npm without one.
+command -v npm >/dev/null 2>&1 || browser+=(npm)
 
 case "${1:-alles}" in
   html)  packages=("${html[@]}") ;;
   pdf)   packages=("${pdf[@]}") ;;
-  alles) packages=("${html[@]}" "${pdf[@]}") ;;
-  *) echo "Onbekende groep '$1'. Kies: html, pdf of alles." >&2; exit 2 ;;
+  browser) packages=("${browser[@]}") ;;
+  alles) packages=("${html[@]}" "${pdf[@]}" "${browser[@]}") ;;
+  *) echo "Onbekende groep '$1'. Kies: html, pdf, browser of alles." >&2; exit 2 ;;
 esac
 
 missing=()

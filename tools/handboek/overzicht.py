@@ -37,7 +37,7 @@ def grid_markup(cards: list[Card]) -> list[str]:
             "",
             card.purpose,
             "",
-            f"{{bdg-secondary-line}}`{card_summary(card)}`",
+            f"{{bdg-primary-line}}`{card_summary(card)}`",
             ":::",
             "",
         ]

@@ -6,7 +6,8 @@ English labels. Three project-side overrides, all here:
 - ``docs/_locale/nl/LC_MESSAGES/sphinx.po`` (compiled by Sphinx itself) for
   strings that go through gettext;
 - the search page's JavaScript catalogue (``_static/translations.js``), made
-  from Sphinx's own Dutch one with the project's strings laid over it;
+  from Sphinx's own Dutch one with the project's strings laid over it (and its
+  plural expression made to give a number, as ``ngettext`` needs);
 - :data:`THEME_LABELS` for the labels furo writes without gettext.
 """
 
@@ -19,6 +20,8 @@ from pathlib import Path
 import sphinx
 from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
+
+from .paginafilters import add_page_filter, replacing
 
 #: furo's hard-coded English labels (aria-label and SVG titles) in Dutch.
 THEME_LABELS = {
@@ -36,10 +39,8 @@ THEME_LABELS = {
 _JS_WRAPPER = re.compile(r"^Documentation\.addTranslations\((?P<json>.*)\);\s*$", re.DOTALL)
 
 
-def translate_theme_labels(html: str) -> str:
-    for english, dutch in THEME_LABELS.items():
-        html = html.replace(english, dutch)
-    return html
+#: Page filter: furo's English labels in Dutch.
+translate_theme_labels = replacing(THEME_LABELS)
 
 
 def project_catalog(srcdir: Path, locale_dirs: list[str], language: str) -> Path | None:
@@ -67,20 +68,10 @@ def javascript_catalog(po_path: Path, language: str) -> str:
             data["messages"][message.id[0]] = list(message.string)
         else:
             data["messages"][message.id] = message.string
+    # ngettext indexes the plural forms with this expression; Sphinx's own "(n != 1)" gives
+    # true or false, which is no index (and the search page's summary line would fail).
+    data["plural_expr"] = f"Number({data['plural_expr']})"
     return "Documentation.addTranslations(" + json.dumps(data, ensure_ascii=False, indent=1) + ");\n"
-
-
-def _wrap_renderer(app: Sphinx) -> None:
-    """Pass every rendered HTML page through :func:`translate_theme_labels`."""
-    templates = getattr(app.builder, "templates", None)
-    if templates is None or app.builder.format != "html":
-        return
-    render = templates.render
-
-    def render_dutch(template: str, context: dict) -> str:
-        return translate_theme_labels(render(template, context))
-
-    templates.render = render_dutch
 
 
 def _write_javascript_catalog(app: Sphinx, exception: Exception | None) -> None:
@@ -94,5 +85,5 @@ def _write_javascript_catalog(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_vertaling(app: Sphinx) -> None:
-    app.connect("builder-inited", _wrap_renderer)
+    add_page_filter(app, translate_theme_labels)
     app.connect("build-finished", _write_javascript_catalog)

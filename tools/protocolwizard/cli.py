@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from handboek.adres import handbook_url
 from handboek.loader import DEFAULT_CARDS_DIR, load_cards
 from protocol.model import current_model
 from protocol.schema import ValidationError
@@ -21,7 +22,6 @@ from .answers import Context, load_answers
 from .draft import build_draft
 from .files import atomic_write
 from .output import FORMATS, OutputError, parse_formats, write_outputs
-from .site import handbook_url
 
 EMPTY_TEMPLATE = Path(__file__).resolve().parents[2] / "protocol_templates" / "antwoorden-leeg.yaml"
 

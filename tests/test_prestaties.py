@@ -1,0 +1,100 @@
+"""Each page loads only what it uses, from this site only, within the budget
+(at most 15 requests and 250 KiB a page; ``make bench`` measures it in Chromium)."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from urllib.error import HTTPError
+from urllib.parse import urljoin, urlsplit
+from urllib.request import Request, urlopen
+
+import pytest
+
+from handboek.prestaties import defer_scripts, needed
+from handboek.webserver import SiteServer, site_pages
+
+MAX_REQUESTS = 15
+MAX_BYTES = 250 * 1024
+
+
+def loaded_urls(site, page: str) -> list[str]:
+    """What a browser fetches for ``page`` on opening it: stylesheets, scripts, icon, images."""
+    html = site.html(page)
+    urls = [link["href"] for link in html.find_all("link", href=True) if {"stylesheet", "icon"} & set(link["rel"])]
+    urls += [tag["src"] for tag in html.find_all(["script", "img"], src=True)]
+    urls += [tag["data"] for tag in html.find_all("object", data=True)]
+    return urls
+
+
+def loaded_files(site, page: str) -> list[str]:
+    """The files behind :func:`loaded_urls`, relative to the site's root (the 404 page's URLs start
+    at the root, "/_static/...", every other page's are relative to the page)."""
+    return [urljoin(page, url.split("?", 1)[0]).lstrip("/") for url in loaded_urls(site, page)]
+
+
+def test_every_page_loads_only_files_of_this_site(site):
+    for page in site_pages(site.outdir):
+        for url in loaded_urls(site, page):
+            assert not urlsplit(url).scheme and not urlsplit(url).netloc, f"{page} laadt {url}"
+        for path in loaded_files(site, page):
+            assert (site.outdir / path).is_file(), f"{page} laadt {path}, dat niet bestaat"
+
+
+def test_every_page_is_within_the_request_and_size_budget(site):
+    for page in site_pages(site.outdir):
+        files = loaded_files(site, page)
+        if page == "search.html":
+            files.append("searchindex.js")
+        requests = 1 + len(files)
+        size = (site.outdir / page).stat().st_size + sum((site.outdir / url).stat().st_size for url in files)
+        assert requests <= MAX_REQUESTS, f"{page}: {requests} verzoeken"
+        assert size <= MAX_BYTES, f"{page}: {size} bytes"
+
+
+def test_unused_assets_are_not_loaded(site):
+    for page in site_pages(site.outdir):
+        files = {url.rsplit("/", 1)[-1] for url in loaded_files(site, page)}
+        assert "design-tabs.js" not in files, page
+        assert "graphviz.css" not in files, page
+        body = (site.outdir / page).read_text(encoding="utf-8")
+        assert ("pygments.css" in files) == ('class="highlight' in body), page
+        assert ("sphinx-design.min.css" in files) == bool(re.search(r'class="(?:[^"]*\s)?sd-', body)), page
+    assert "sphinx-design.min.css" in {url.rsplit("/", 1)[-1] for url in loaded_files(site, "index.html")}
+
+
+def test_no_script_blocks_the_first_paint(site):
+    for page in site_pages(site.outdir):
+        for script in site.html(page).find_all("script", src=True):
+            assert script.has_attr("defer") or script.has_attr("async"), f"{page}: {script['src']}"
+
+
+def test_defer_keeps_inline_and_already_deferred_scripts():
+    html = '<script>x()</script><script src="a.js"></script><script defer src="b.js"></script><script async src="c.js">'
+    assert defer_scripts(html) == (
+        '<script>x()</script><script defer src="a.js"></script><script defer src="b.js"></script><script async src="c.js">'
+    )
+
+
+def test_optional_asset_rules():
+    assert needed("_static/pygments.css", '<div class="highlight"><pre>')
+    assert not needed("_static/pygments.css", "<p>tekst</p>")
+    assert needed("styles/furo.css", "")
+    assert needed("sphinx-design.min.css?v=1", '<div class="sd-card sd-shadow-sm">')
+    assert not needed("sphinx-design.min.css", '<div class="kaart">')
+    assert not needed("design-tabs.js", '<div class="sd-card">')
+
+
+def test_local_server_answers_like_a_web_host(site):
+    with SiteServer(site.outdir) as server:
+        request = Request(server.url + "_static/handboek.css", headers={"Accept-Encoding": "gzip"})
+        with urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()) == (site.outdir / "_static" / "handboek.css").read_bytes()
+        with urlopen(server.url + "index.html") as response:
+            assert response.headers.get("Content-Encoding") is None
+        with pytest.raises(HTTPError) as missing:
+            urlopen(server.url + "kaarten/weg/niet-hier.html")
+        assert missing.value.code == 404
+        assert "Pagina niet gevonden" in missing.value.read().decode("utf-8")
+    assert server.url.startswith("http://127.0.0.1:")

@@ -1,0 +1,218 @@
+"""make bench: build times, and every page measured by Lighthouse against the budgets.
+
+Measured in one run, on this machine:
+
+- the clean build (``make html`` into an empty folder) and the rebuild after
+  touching one card, each also for a bare ``sphinx-build`` of the same sources
+  (only the MyST parser, which is needed to read them at all: no other
+  extension, no theme), and the ratio of the two;
+- every page of the site with Lighthouse (mobile emulation, its default
+  simulated slow 4G and CPU), three runs each, the median of each score;
+  served on 127.0.0.1 by :mod:`handboek.webserver` (gzip, as a web host);
+- each page's requests and bytes (all of them, uncompressed) from Lighthouse's
+  network log, also for the same page of the bare build, and their ratio.
+
+Budgets: performance >= 0.98, accessibility = 1.00, best practices = 1.00,
+SEO >= 0.95, at most 15 requests and 250 KiB a page. The search page asks
+search engines not to index it (``noindex``, as Sphinx's search page should);
+Lighthouse's "is-crawlable" audit fails there by design, so for a page that
+says noindex the SEO budget is checked without that one audit (both figures
+are printed). Exits 1 if a budget is not met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from handboek.webserver import SiteServer, site_pages  # noqa: E402
+
+PYTHON = sys.executable
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --disable-sync --no-first-run")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+BUDGET_SCORES = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 0.95}
+MAX_REQUESTS = 15
+MAX_BYTES = 250 * 1024
+RUNS = 3
+TOUCHED_CARD = "kaarten/populaire-hiphopleraar.md"
+#: What the bare build needs to read the same sources: the MyST parser and its syntax.
+BARE_OPTIONS = [
+    "-C", "-D", "extensions=myst_parser",
+    "-D", "myst_enable_extensions=colon_fence,deflist,fieldlist,substitution",
+    "-D", "exclude_patterns=_build,_gedeeld,_templates,_static,_locale,**/README.md,handboek.md,over-dit-handboek.md",
+]
+
+
+@dataclass
+class PageResult:
+    page: str
+    scores: dict[str, float] = field(default_factory=dict)
+    seo_without_crawlable: float | None = None
+    requests: int = 0
+    bytes: int = 0
+    transferred: int = 0
+    noindex: bool = False
+    bare_requests: int | None = None
+    bare_bytes: int | None = None
+
+    def failures(self) -> list[str]:
+        failed = []
+        for category, minimum in BUDGET_SCORES.items():
+            score = self.scores[category]
+            if category == "seo" and self.noindex and self.seo_without_crawlable is not None:
+                score = self.seo_without_crawlable
+            if score < minimum:
+                failed.append(f"{category} {score:.2f} < {minimum:.2f}")
+        if self.requests > MAX_REQUESTS:
+            failed.append(f"{self.requests} verzoeken > {MAX_REQUESTS}")
+        if self.bytes > MAX_BYTES:
+            failed.append(f"{self.bytes / 1024:.0f} KiB > {MAX_BYTES // 1024} KiB")
+        return failed
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def build_times(work: Path, repeat: int) -> dict[str, float]:
+    """Median seconds of the clean build and of the rebuild after touching one card, ours and bare."""
+    sources = work / "bron"
+    shutil.copytree(ROOT / "docs", sources)
+    ours = [PYTHON, "-m", "sphinx", "-c", str(ROOT), "-W", "--keep-going", "-n", "-b", "html", str(sources)]
+    bare = [PYTHON, "-m", "sphinx", *BARE_OPTIONS, "-b", "html", str(sources)]
+    times: dict[str, list[float]] = {}
+    for name, command in (("handboek", ours), ("kaal", bare)):
+        for run in range(repeat):
+            out = work / f"{name}-{run}"
+            times.setdefault(f"{name} schoon", []).append(timed([*command, str(out)]))
+            (sources / TOUCHED_CARD).touch()
+            times.setdefault(f"{name} na wijziging", []).append(timed([*command, str(out)]))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def lighthouse(url: str, output: Path, categories: tuple[str, ...] = CATEGORIES) -> dict:
+    environment = dict(os.environ, CHROME_PATH=CHROMIUM)
+    subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={output}",
+         f"--only-categories={','.join(categories)}", f"--chrome-flags={CHROME_FLAGS}"],
+        check=True, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    return json.loads(output.read_text(encoding="utf-8"))
+
+
+def seo_without(report: dict, audit: str) -> float:
+    references = [ref for ref in report["categories"]["seo"]["auditRefs"] if ref["weight"] and ref["id"] != audit]
+    scored = [(ref["weight"], report["audits"][ref["id"]]["score"]) for ref in references
+              if report["audits"][ref["id"]]["score"] is not None]
+    return sum(weight * score for weight, score in scored) / sum(weight for weight, _ in scored)
+
+
+def network(report: dict) -> tuple[int, int, int]:
+    """Requests, bytes (uncompressed) and bytes over the wire of the page in a Lighthouse report."""
+    requests = [item for item in report["audits"]["network-requests"]["details"]["items"]
+                if not item["url"].startswith("data:")]
+    return (len(requests), sum(item.get("resourceSize") or 0 for item in requests),
+            sum(item.get("transferSize") or 0 for item in requests))
+
+
+def measure_page(url: str, page: str, work: Path, runs: int) -> PageResult:
+    reports = [lighthouse(url + page, work / f"lighthouse-{run}.json") for run in range(runs)]
+    result = PageResult(page)
+    for category in CATEGORIES:
+        result.scores[category] = statistics.median(report["categories"][category]["score"] for report in reports)
+    result.noindex = reports[0]["audits"]["is-crawlable"]["score"] == 0
+    result.seo_without_crawlable = statistics.median(seo_without(report, "is-crawlable") for report in reports)
+    result.requests, result.bytes, result.transferred = network(reports[0])
+    return result
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor() or "onbekend")
+    return f"{os.cpu_count()} cores, {model}, {platform.system()} {platform.release()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=RUNS, help="Lighthouse-runs per pagina (standaard 3)")
+    parser.add_argument("--builds", type=int, default=3, help="bouwruns per meting (standaard 3, de mediaan telt)")
+    parser.add_argument("--zonder-compressie", action="store_true",
+                        help="serveer zonder gzip, als een host die niet comprimeert (ter vergelijking)")
+    arguments = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        print("Lighthouse ontbreekt: installeer het met 'make browser'.", file=sys.stderr)
+        return 2
+    if not Path(CHROMIUM).exists():
+        print("Chromium ontbreekt: installeer het met 'make browser' (Debian-pakket chromium).", file=sys.stderr)
+        return 2
+
+    print(f"Meting van {date.today().isoformat()} op {machine()}")
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        work = Path(folder)
+        times = build_times(work, arguments.builds)
+        print("\nBouwtijd (mediaan van", arguments.builds, "runs)")
+        for kind in ("schoon", "na wijziging"):
+            ours, bare = times[f"handboek {kind}"], times[f"kaal {kind}"]
+            print(f"  {kind:<13} handboek {ours:6.2f} s   kale sphinx-build {bare:6.2f} s   verhouding {ours / bare:5.2f}")
+
+        site, bare_site = work / "handboek-0", work / "kaal-0"
+        compress = not arguments.zonder_compressie
+        results = []
+        with SiteServer(site, compress=compress) as server:
+            for page in site_pages(site):
+                results.append(measure_page(server.url, page, work, arguments.runs))
+                print(f"  gemeten: {page}", file=sys.stderr)
+        with SiteServer(bare_site, compress=compress) as server:
+            for result in results:
+                if (bare_site / result.page).is_file():
+                    report = lighthouse(server.url + result.page, work / "kaal.json", ("performance",))
+                    result.bare_requests, result.bare_bytes, _ = network(report)
+
+    served = "zonder compressie" if arguments.zonder_compressie else "met gzip"
+    print(f"\nLighthouse, mobiel, mediaan van {arguments.runs} runs, {served}; "
+          "verzoeken en bytes (onverpakt / over de lijn)")
+    print(f"  {'pagina':<36} {'prest.':>6} {'toeg.':>6} {'best.':>6} {'seo':>6} {'verz.':>5} {'KiB':>6} "
+          f"{'KiB lijn':>8} {'verz./kaal':>10} {'KiB/kaal':>9}")
+    failed = {}
+    for result in results:
+        seo = f"{result.scores['seo']:.2f}" + ("*" if result.noindex else "")
+        ratios = (f"{result.requests / result.bare_requests:10.2f} {result.bytes / result.bare_bytes:9.2f}"
+                  if result.bare_requests else f"{'-':>10} {'-':>9}")
+        print(f"  {result.page:<36} {result.scores['performance']:6.2f} {result.scores['accessibility']:6.2f} "
+              f"{result.scores['best-practices']:6.2f} {seo:>6} {result.requests:5d} {result.bytes / 1024:6.1f} "
+              f"{result.transferred / 1024:8.1f} {ratios}")
+        if problems := result.failures():
+            failed[result.page] = problems
+    if any(result.noindex for result in results):
+        print("  * noindex (bewust): SEO zonder de audit 'is-crawlable' is "
+              + ", ".join(f"{r.page} {r.seo_without_crawlable:.2f}" for r in results if r.noindex))
+    if failed:
+        print("\nBuiten het budget:")
+        for page, problems in failed.items():
+            print(f"  {page}: {'; '.join(problems)}")
+        return 1
+    print("\nAlle pagina's binnen het budget.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
