@@ -365,6 +365,8 @@ class Interview:
             for index, rule in enumerate(self.answers.new_rules or []):
                 choices.append((f"Nieuwe regel '{_short(rule.title or rule.text, 40)}' aanpassen", ("nieuw", index)))
                 choices.append((f"Nieuwe regel '{_short(rule.title or rule.text, 40)}' verwijderen", ("weg", index)))
+            for kwestie_id in self.answers.notes:
+                choices.append((f"Notitie bij kwestie {kwestie_id} aanpassen", ("notitie", kwestie_id)))
             choices.append(("Nieuwe regel toevoegen", ("toevoegen",)))
             choices.append(("Opslaan en stoppen", ("stop",)))
             action = self.prompts.select("Wat wil je doen?", choices, default=("klaar",))
@@ -383,6 +385,11 @@ class Interview:
                 self.add_new_rule(self.answers.new_rules[action[1]])
             elif kind == "weg":
                 del self.answers.new_rules[action[1]]
+                self.save()
+            elif kind == "notitie":
+                self.answers.notes[action[1]] = self.prompts.text(
+                    "Notitie over wat de groep zei (privé, komt nergens in):", self.answers.notes[action[1]] or ""
+                )
                 self.save()
             elif kind == "toevoegen":
                 self.add_new_rule()
