@@ -11,7 +11,7 @@ Private notes (``notities``) are used by neither.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from protocol.document import ChapterView, ProtocolDocument, RuleView, dutch_list, format_day, model_document
@@ -130,7 +130,7 @@ def build_draft(answers: Answers, context: Context) -> Draft:
             )
             pending.append((view, new))
         for index, (view, source) in enumerate(pending, 1):
-            numbered = RuleView(**{**view.__dict__, "number": f"{number}.{index}"})
+            numbered = replace(view, number=f"{number}.{index}")
             rules.append(numbered)
             if numbered.change == "gewijzigd":
                 old = fill_placeholders(context.model.rule(numbered.id).text, school)
