@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from .kaartblokken import kaartblok, kaartblok_titel
 from .links import link
 from .loader import split_role_content
-from .store import doc_store
+from .store import doc_store, docs_with
 
 logger = logging.getLogger(__name__)
 
@@ -112,8 +112,8 @@ class BronnenlijstDirective(SphinxDirective):
 
 
 def _bronnen_page(env) -> str | None:
-    pages = [doc for doc, present in doc_store(env, "bronnenlijst").items() if present]
-    return sorted(pages)[0] if pages else None
+    pages = docs_with(env, "bronnenlijst")
+    return pages[0] if pages else None
 
 
 def all_citations(env) -> dict[str, list[Citation]]:

@@ -31,7 +31,7 @@ from protocol.word import render_docx
 from .kaartblokken import kaartblok
 from .links import link
 from .loader import KAARTEN_DIR, load_cards
-from .store import doc_store
+from .store import doc_store, docs_with
 
 logger = logging.getLogger(__name__)
 
@@ -154,7 +154,7 @@ class ResolveKwestieRegels(SphinxPostTransform):
         placeholders = list(self.document.findall(kwestieregels))
         if not placeholders:
             return
-        pages = sorted(doc for doc, present in doc_store(self.env, "protocolpagina").items() if present)
+        pages = docs_with(self.env, "protocolpagina")
         model = current_model(_model_path(self.env))
         document = model_document(model, _cards(self.env))
         for placeholder in placeholders:
@@ -182,7 +182,7 @@ class ResolveKwestieRegels(SphinxPostTransform):
 def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html":
         return
-    if not any(doc_store(app.env, "protocolpagina").values()):
+    if not docs_with(app.env, "protocolpagina"):
         return
     model = current_model(Path(app.config.handboek_protocol_model))
     cards = load_cards(Path(app.srcdir) / KAARTEN_DIR)
