@@ -127,8 +127,13 @@ def _check_school(checker: Checker, school: Any, partial: bool) -> None:
         _optional_text(checker, path + ("vertrouwenspersoon", "naam"), person.get("naam"))
         email = person.get("email")
         _optional_text(checker, path + ("vertrouwenspersoon", "email"), email)
-        if isinstance(email, str) and email.strip() and not _EMAIL.match(email.strip()):
-            checker.fail(path + ("vertrouwenspersoon", "email"), f"'{email}' is geen e-mailadres.")
+        if isinstance(email, str) and email.strip() and (problem := check_email(email.strip())):
+            checker.fail(path + ("vertrouwenspersoon", "email"), problem)
+
+
+def check_email(value: str) -> str | None:
+    """A Dutch message when ``value`` is not an e-mail address."""
+    return None if _EMAIL.match(value) else f"'{value}' is geen e-mailadres."
 
 
 def check_date(value: str) -> str | None:

@@ -28,7 +28,7 @@ from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import rules_for_kwestie
 
-from .answers import Answers, Context, Decision, NewRule, check_date, dump_answers, load_answers
+from .answers import Answers, Context, Decision, NewRule, check_date, check_email, dump_answers, load_answers
 from .files import atomic_write
 
 SELECT_HINT = "(pijltjes en Enter)"
@@ -101,10 +101,6 @@ class Prompts:
         return self.select(message, [("Ja", True), ("Nee", False)], default=default)
 
 
-def _email_problem(value: str) -> str | None:
-    return None if re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", value) else "Dit is geen e-mailadres."
-
-
 def _short(text: str, length: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
@@ -162,7 +158,7 @@ class Interview:
             self.save()
         if again or "email" not in person:
             person["email"] = self.prompts.text(
-                "E-mailadres van de vertrouwenspersoon:", person.get("email") or "", check=_email_problem
+                "E-mailadres van de vertrouwenspersoon:", person.get("email") or "", check=check_email
             )
             self.save()
 
