@@ -9,8 +9,6 @@ file: a new card with new sources needs no other edit.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from docutils import nodes
@@ -23,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from .kaartblokken import kaartblok, kaartblok_titel
 from .links import link
 from .loader import split_role_content
+from .slug import slug
 from .store import doc_store, docs_with
 
 logger = logging.getLogger(__name__)
@@ -51,8 +50,7 @@ class bronnenlijst(nodes.General, nodes.Element):  # noqa: N801
 
 def source_key(text: str) -> str:
     """A stable anchor-safe key for a source as the cards give it."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug(text)
 
 
 def source_anchor(key: str) -> str:

@@ -9,7 +9,6 @@ answer and lets any of them be changed before the draft is made.
 
 from __future__ import annotations
 
-import re
 import shutil
 import sys
 import textwrap
@@ -22,6 +21,7 @@ from prompt_toolkit.output import Output
 from prompt_toolkit.input import Input
 
 from handboek.loader import Card, Kwestie
+from handboek.slug import slug
 from protocol.document import model_document, RuleView
 from protocol.model import SECTORS
 from protocol.schema import ValidationError
@@ -392,17 +392,13 @@ class Interview:
             numbered = self.numbered_rules()
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "school"
-
-
 def _render(interview: Interview) -> int:
     from .cli import make_outputs  # the same path as 'protocolwizard maak'
     from .output import FORMATS, target_names
 
     prompts = interview.prompts
     answers = load_answers(interview.path, interview.context)  # the full check, as 'maak' does
-    default = f"concept-{_slug(answers.school['naam'])}-{answers.session['datum']}"
+    default = f"concept-{slug(answers.school['naam']) or 'school'}-{answers.session['datum']}"
     while True:
         folder = Path(prompts.text("In welke map komt het concept?", default, required=True))
         existing = [name for name in target_names(FORMATS) if (folder / name).exists()]
