@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from docx import Document
 from handboek.loader import load_cards
 from protocol.model import load_model
-from protocolwizard import output
+from handboek import pdf
 from protocolwizard.answers import Context, load_answers
 from protocolwizard.cli import main
 
@@ -110,10 +110,10 @@ def test_chosen_formats_only(tmp_path):
 
 
 def test_without_tex_the_other_formats_are_written(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(output.shutil, "which", lambda program: None)
+    monkeypatch.setattr(pdf.shutil, "which", lambda program: None)
     assert main(["maak", str(EXAMPLE), "--uitvoer", str(tmp_path / "u")]) == 0
     out = capsys.readouterr().out
-    assert "TeX ontbreekt op deze computer, dus er is geen pdf gemaakt" in out
+    assert "Er is geen pdf gemaakt: TeX ontbreekt (latexmk, pdflatex, kpsewhich)" in out
     assert (tmp_path / "u" / "protocol.docx").exists() and not (tmp_path / "u" / "protocol.pdf").exists()
 
 

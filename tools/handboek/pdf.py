@@ -73,9 +73,13 @@ def _sphinx_latex(tag: str, builddir: Path, docs: Path) -> Path:
     return outdir
 
 
-def _latexmk(texdir: Path, tex: str) -> Path:
+def run_latexmk(texdir: Path, tex: str, timeout: float | None = None) -> Path:
+    """Turn ``texdir/tex`` into a PDF and check that Dutch hyphenation was loaded."""
     command = ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-silent", tex]
-    result = subprocess.run(command, cwd=texdir, capture_output=True, text=True)
+    try:
+        result = subprocess.run(command, cwd=texdir, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise PdfError(f"pdflatex deed er te lang over (meer dan {timeout:.0f} s) voor {tex}.") from None
     log = texdir / tex.replace(".tex", ".log")
     if result.returncode:
         tail = log.read_text(encoding="latin-1")[-3000:] if log.exists() else result.stdout[-3000:]
@@ -99,7 +103,7 @@ def build(editions: list[Edition], output: Path, builddir: Path, docs: Path) -> 
         texdir = _sphinx_latex(edition.tag, builddir, docs)
         _say(f"      pdflatex voor {len(edition.tex_files)} bestand(en)...")
         with ThreadPoolExecutor(max_workers=2) as pool:
-            pdfs = list(pool.map(lambda tex: _latexmk(texdir, tex), edition.tex_files))
+            pdfs = list(pool.map(lambda tex: run_latexmk(texdir, tex), edition.tex_files))
         for pdf in pdfs:
             target = output / pdf.name
             shutil.copyfile(pdf, target)

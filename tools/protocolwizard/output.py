@@ -8,14 +8,13 @@ the result says why there is no PDF.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from handboek.pdf import PdfError, check_tex, run_latexmk
 from protocol.render import render_html, render_markdown, render_template
 from protocol.word import render_docx
 
@@ -61,21 +60,18 @@ def report_context(draft: Draft) -> dict:
 
 
 def render_pdf(draft: Draft) -> bytes:
-    """The draft through pdflatex; raises OutputError when TeX is missing or fails."""
-    if shutil.which("latexmk") is None or shutil.which("pdflatex") is None:
-        raise OutputError("TeX ontbreekt op deze computer, dus er is geen pdf gemaakt (installeer het met 'make tex').")
+    """The draft through pdflatex, as the handbook's PDFs (Dutch hyphenation checked the same way)."""
+    try:
+        check_tex()
+    except PdfError as error:
+        raise OutputError(f"Er is geen pdf gemaakt: {error}") from None
     tex = render_template("protocol.tex.j2", draft.document)
     with tempfile.TemporaryDirectory(prefix="protocolwizard-") as folder:
-        source = Path(folder) / "protocol.tex"
-        source.write_text(tex, encoding="utf-8")
-        command = ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-silent", "protocol.tex"]
+        (Path(folder) / "protocol.tex").write_text(tex, encoding="utf-8")
         try:
-            result = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=LATEX_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            raise OutputError("pdflatex deed er te lang over; er is geen pdf gemaakt.") from None
-        if result.returncode:
-            raise OutputError("pdflatex kon de pdf niet maken; de andere formaten zijn wel geschreven.")
-        return (Path(folder) / "protocol.pdf").read_bytes()
+            return run_latexmk(Path(folder), "protocol.tex", timeout=LATEX_TIMEOUT).read_bytes()
+        except PdfError:
+            raise OutputError("pdflatex kon de pdf niet maken; de andere formaten zijn wel geschreven.") from None
 
 
 def write_outputs(
