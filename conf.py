@@ -8,8 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from handboek.adres import handbook_url  # noqa: E402
-from handboek.loader import card_paths, load_card  # noqa: E402
+from kern.adres import handbook_url  # noqa: E402
+from kern.loader import card_paths, load_card  # noqa: E402
 
 # Which edition this build makes: the website (default), the PDF handbook with
 # the leaders' handouts (-t pdf) or the participants' handouts (-t deelnemers).

@@ -79,7 +79,7 @@ def model():
 
 @pytest.fixture(scope="session")
 def cards():
-    from handboek.loader import load_cards
+    from kern.loader import load_cards
 
     return load_cards(DOCS / "kaarten")
 

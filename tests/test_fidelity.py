@@ -1,7 +1,7 @@
 """Every sentence of each seed card appears on its card page."""
 
 import pytest
-from handboek.loader import load_card
+from kern.loader import load_card
 from seedtext import fold, seed_sentences, squash
 
 from conftest import DOCS, FIXTURES

@@ -1,7 +1,7 @@
 """The card loader reads kwesties and questions straight from the card pages."""
 
 import pytest
-from handboek.loader import CardFormatError, load_card, load_cards
+from kern.loader import CardFormatError, load_card, load_cards
 
 from conftest import DOCS
 from seedtext import squash

@@ -1,7 +1,7 @@
 """Adding a card is adding one file: it shows up everywhere without another edit."""
 
 import pytest
-from handboek.loader import load_cards
+from kern.loader import load_cards
 
 from conftest import BuiltSite, copy_docs
 

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from babel.dates import format_date
 from handboek import pdf
-from handboek.loader import load_cards
+from kern import latex
+from kern.loader import load_cards
 from pypdf import PdfReader
 from seedtext import fold, seed_sentences
 
@@ -23,8 +24,8 @@ LEADER_ONLY = ("Achtergrondinformatie", "Voorbeelden", "Aandachtspunten", "Ter i
 @pytest.fixture(scope="session")
 def pdfs(tmp_path_factory):
     try:
-        pdf.check_tex()
-    except pdf.PdfError as error:
+        latex.check_tex()
+    except latex.PdfError as error:
         if os.environ.get("CI") == "true":
             raise
         pytest.skip(f"{error} (op CI is dit een fout)")
@@ -118,8 +119,8 @@ def test_latex_logs_are_clean(pdfs):
 
 
 def test_missing_tex_is_one_dutch_sentence(monkeypatch):
-    monkeypatch.setattr(pdf.shutil, "which", lambda program: None)
-    with pytest.raises(pdf.PdfError) as error:
-        pdf.check_tex()
+    monkeypatch.setattr(latex.shutil, "which", lambda program: None)
+    with pytest.raises(latex.PdfError) as error:
+        latex.check_tex()
     message = str(error.value)
     assert message.startswith("TeX ontbreekt") and "make tex" in message and message.count(".") <= 1

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from handboek.loader import load_card
+from kern.loader import load_card
 from protocol.model import DEFAULT_MODEL, SECTORS, load_model
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError

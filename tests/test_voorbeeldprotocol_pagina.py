@@ -4,7 +4,7 @@ import io
 from urllib.parse import urljoin, urlsplit
 
 from docx import Document
-from handboek.loader import load_cards
+from kern.loader import load_cards
 from protocol.model import SECTORS, load_model
 from protocol.trace import kwesties_for_rule, rules_for_kwestie
 

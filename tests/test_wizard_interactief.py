@@ -12,7 +12,7 @@ import yaml
 from docx import Document
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
-from protocolwizard.cli import context
+from protocolwizard.services import context
 from protocolwizard.interview import Prompts, run_interview
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from docx import Document
-from handboek.loader import load_cards
+from kern.loader import load_cards
 from protocol.model import load_model
 from handboek import pdf
 from protocolwizard.answers import Context, load_answers

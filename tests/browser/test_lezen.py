@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import TimeoutError
 from conftest import DOCS
 
-from handboek.loader import load_cards
+from kern.loader import load_cards
 
 CARDS = load_cards(DOCS / "kaarten")
 CARD_PAGE = {card.id: f"kaarten/{card.id}.html" for card in CARDS}

@@ -20,8 +20,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from .kaartblokken import kaartblok, kaartblok_titel
 from .links import link
-from .loader import split_role_content
-from .slug import slug
+from kern.loader import split_role_content
+from kern.slug import slug
 from .store import doc_store, docs_with
 
 logger = logging.getLogger(__name__)

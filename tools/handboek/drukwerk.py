@@ -12,7 +12,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from .loader import KAARTEN_DIR
+from kern.loader import KAARTEN_DIR
 from .verwijzingen import kaartverwijzing
 from .voorbeeldprotocol import kwestieregels
 

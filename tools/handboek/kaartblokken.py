@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .loader import kwestie_anchor, kwestie_id, voorbeeld_anchor
+from kern.loader import kwestie_anchor, kwestie_id, voorbeeld_anchor
 from .store import doc_store
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .loader import KAARTEN_DIR, Card, card_paths, load_cards
+from kern.loader import KAARTEN_DIR, Card, card_paths, load_cards
 from .store import doc_store
 
 

@@ -12,7 +12,6 @@ English without a word when ``texlive-lang-european`` is missing).
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
@@ -21,16 +20,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import card_paths
+from kern.latex import PdfError, check_tex, run_latexmk
+from kern.loader import card_paths
 
 ROOT = Path(__file__).resolve().parents[2]
-INSTALL_HINT = "make tex"
-TEX_PROGRAMS = ("latexmk", "pdflatex", "kpsewhich")
-_NO_DUTCH = re.compile(r"No hyphenation patterns were (pre)?loaded for\s*(\(babel\)\s*)?the language\s*`Dutch'", re.S)
-
-
-class PdfError(RuntimeError):
-    """A PDF cannot be built; the message is one Dutch sentence for the user."""
 
 
 @dataclass(frozen=True)
@@ -39,22 +32,6 @@ class Edition:
 
     tag: str
     tex_files: tuple[str, ...]
-
-
-def check_tex() -> None:
-    """Fail with one clear Dutch sentence when TeX or its Dutch support is missing."""
-    missing = [program for program in TEX_PROGRAMS if shutil.which(program) is None]
-    if missing:
-        raise PdfError(
-            f"TeX ontbreekt ({', '.join(missing)}), dus er kan geen pdf worden gemaakt: "
-            f"installeer het met '{INSTALL_HINT}'."
-        )
-    found = subprocess.run(["kpsewhich", "dutch.ldf", "hyph-nl.tex"], capture_output=True, text=True).stdout
-    if "dutch.ldf" not in found or "hyph-nl.tex" not in found:
-        raise PdfError(
-            "De Nederlandse taalondersteuning van TeX ontbreekt (Debian-pakket texlive-lang-european), "
-            f"zonder die zou de pdf Engelse afbreking en kopjes krijgen: installeer het met '{INSTALL_HINT}'."
-        )
 
 
 def _say(message: str) -> None:
@@ -71,25 +48,6 @@ def _sphinx_latex(tag: str, builddir: Path, docs: Path) -> Path:
     if result.returncode:
         raise PdfError(f"Sphinx kon de LaTeX-bron niet maken:\n{result.stderr.strip()}")
     return outdir
-
-
-def run_latexmk(texdir: Path, tex: str, timeout: float | None = None) -> Path:
-    """Turn ``texdir/tex`` into a PDF and check that Dutch hyphenation was loaded."""
-    command = ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-silent", tex]
-    try:
-        result = subprocess.run(command, cwd=texdir, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise PdfError(f"pdflatex deed er te lang over (meer dan {timeout:.0f} s) voor {tex}.") from None
-    log = texdir / tex.replace(".tex", ".log")
-    if result.returncode:
-        tail = log.read_text(encoding="latin-1")[-3000:] if log.exists() else result.stdout[-3000:]
-        raise PdfError(f"pdflatex kon {tex} niet omzetten naar pdf. Laatste regels van het logboek:\n{tail}")
-    if _NO_DUTCH.search(log.read_text(encoding="latin-1")):
-        raise PdfError(
-            f"{tex}: TeX heeft geen Nederlandse afbreekpatronen geladen (texlive-lang-european ontbreekt?); "
-            f"installeer het met '{INSTALL_HINT}'."
-        )
-    return texdir / tex.replace(".tex", ".pdf")
 
 
 def build(editions: list[Edition], output: Path, builddir: Path, docs: Path) -> list[Path]:

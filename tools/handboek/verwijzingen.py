@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxRole
 
 from .kaartblokken import card_id_of
 from .links import link
-from .loader import KAARTEN_DIR, numbered_ref_title, split_role_content
+from kern.loader import KAARTEN_DIR, numbered_ref_title, split_role_content
 from .store import doc_store
 
 logger = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """The Voorbeeldprotocol page and the links between kwesties and rules.
 
-A ``:::{voorbeeldprotocol}`` block (alone, with its closing ``:::``) is replaced by the model protocol (protocol_templates/)
+A ``:::{voorbeeldprotocol}`` block (alone, with its closing ``:::``) is replaced by the model protocol (tools/protocol/templates/)
 at build time through the same data and templates as the downloads and the
 wizard, with each rule's kwesties as links. Under every kwestie on a card page
 the rules it touches are listed, linked to their anchor ``regel-<id>``. The
@@ -30,7 +30,7 @@ from protocol.word import render_docx
 
 from .kaartblokken import kaartblok
 from .links import link
-from .loader import KAARTEN_DIR, load_cards
+from kern.loader import KAARTEN_DIR, load_cards
 from .store import doc_store, docs_with
 
 logger = logging.getLogger(__name__)

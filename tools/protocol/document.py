@@ -11,7 +11,7 @@ from datetime import date
 
 from babel.dates import format_date
 
-from handboek.loader import Card
+from kern.loader import Card
 
 from .model import SECTORS, Model, Rule
 from .trace import KwestieRef, kwesties_for_rule

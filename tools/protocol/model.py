@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
 from .schema import Checker
 from .strict_yaml import load_yaml
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "protocol_templates"
+#: The model, the answers template and the output templates, shipped as package data.
+TEMPLATES_DIR = Path(str(resources.files("protocol").joinpath("templates")))
 DEFAULT_MODEL = TEMPLATES_DIR / "voorbeeldprotocol.yaml"
 
 #: Sectors of Dutch education, in the order readers expect them.

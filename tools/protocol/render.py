@@ -1,4 +1,4 @@
-"""Render a :class:`ProtocolDocument` through the Jinja2 templates in ``protocol_templates/``.
+"""Render a :class:`ProtocolDocument` through the Jinja2 templates in ``tools/protocol/templates/``.
 
 Templates run in a ``SandboxedEnvironment`` with ``StrictUndefined``. Data is
 never template: it is passed in as values and escaped for each format:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handboek.loader import Card, Kwestie
+from kern.loader import Card, Kwestie
 
 from .model import Model, Rule
 

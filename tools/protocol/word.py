@@ -1,4 +1,4 @@
-"""The Word (.docx) rendering, through docxtpl and ``protocol_templates/protocol.docx``.
+"""The Word (.docx) rendering, through docxtpl and ``tools/protocol/templates/protocol.docx``.
 
 The Word template is a real document with Word's own heading and paragraph
 styles, so a school can edit the result; ``word_template.py`` generates it.

@@ -1,4 +1,4 @@
-"""Generate ``protocol_templates/protocol.docx``, the Word template docxtpl fills in.
+"""Generate ``tools/protocol/templates/protocol.docx``, the Word template docxtpl fills in.
 
 Run ``python -m protocol.word_template`` after changing this file; the result
 is committed so that schools and maintainers can also open and restyle it in

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from handboek.loader import Card
+from kern.loader import Card
 from protocol.model import SECTORS, Model
 from protocol.schema import Checker
 from protocol.strict_yaml import YamlDocument, load_yaml, parse_yaml

@@ -11,22 +11,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from handboek.adres import handbook_url
-from handboek.loader import DEFAULT_CARDS_DIR, load_cards
-from protocol.model import current_model
+from kern.adres import handbook_url
+from protocol.model import TEMPLATES_DIR
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 
 from . import arguments_nl  # noqa: F401  (Dutch messages for argparse)
-from .answers import Context, load_answers
-from .draft import build_draft
 from .files import atomic_write
-from .output import FORMATS, OutputError, parse_formats, write_outputs
+from .output import FORMATS, OutputError, parse_formats
+from .services import (
+    EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_outputs, say_error as _error,
+)
 
-EMPTY_TEMPLATE = Path(__file__).resolve().parents[2] / "protocol_templates" / "antwoorden-leeg.yaml"
-
-EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
-EXIT_INTERRUPTED = 130
+EMPTY_TEMPLATE = TEMPLATES_DIR / "antwoorden-leeg.yaml"
 
 DESCRIPTION = """\
 Maak na een teamgesprek met de discussiekaarten een concept van het
@@ -43,10 +40,6 @@ voorbeelden:
   protocolwizard controleer antwoorden.yaml       alleen controleren
   protocolwizard maak antwoorden.yaml --uitvoer concept --formaat md,docx
 """
-
-
-def context() -> Context:
-    return Context(current_model(), load_cards(DEFAULT_CARDS_DIR))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -91,45 +84,12 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def _error(message: str) -> None:
-    print(f"Fout: {message}", file=sys.stderr)
-
-
-def _load(path: Path, ctx: Context):
-    try:
-        return load_answers(path, ctx)
-    except ValidationError as error:
-        count = len(error.errors)
-        _error(f"{path} bevat {count} {'fout' if count == 1 else 'fouten'}:")
-        for problem in error.errors:
-            print(f"  {problem}", file=sys.stderr)
-        return None
-    except YamlError as error:
-        _error(str(error))
-        return None
-
-
 def run_check(args: argparse.Namespace) -> int:
     answers = _load(args.antwoorden, context())
     if answers is None:
         return EXIT_INPUT
     print(f"{args.antwoorden} is in orde: {len(answers.decisions)} besluiten, "
           f"{len(answers.new_rules or [])} nieuwe regels.")
-    return EXIT_OK
-
-
-def make_outputs(answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool, url: str) -> int:
-    draft = build_draft(answers, ctx)
-    print(f"Concept maken in {folder} ...")
-    try:
-        result = write_outputs(draft, answers, folder, formats, overwrite=overwrite, handboek_url=url, progress=print)
-    except OutputError as error:
-        _error(str(error))
-        return EXIT_FAILED
-    print(f"Klaar: {len(result.written)} bestanden in {folder}.")
-    if result.pdf_problem:
-        print(f"Let op: {result.pdf_problem}")
-        return EXIT_FAILED if formats == ("pdf",) else EXIT_OK
     return EXIT_OK
 
 

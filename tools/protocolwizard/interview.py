@@ -20,8 +20,8 @@ import questionary
 from prompt_toolkit.output import Output
 from prompt_toolkit.input import Input
 
-from handboek.loader import Card, Kwestie
-from handboek.slug import slug
+from kern.loader import Card, Kwestie
+from kern.slug import slug
 from protocol.document import model_document, RuleView
 from protocol.model import SECTORS
 from protocol.schema import ValidationError
@@ -30,11 +30,13 @@ from protocol.trace import rules_for_kwestie
 
 from .answers import Answers, Context, Decision, NewRule, check_date, check_email, dump_answers, load_answers
 from .files import atomic_write
+from .output import FORMATS, target_names
+from .services import EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, make_outputs
+from .services import context as default_context
 
 SELECT_HINT = "(pijltjes en Enter)"
 CHECKBOX_HINT = "(pijltjes, spatie om aan of uit te zetten, Enter om te bevestigen)"
 TEXT_HINT = "(Enter om over te slaan)"
-EXIT_INTERRUPTED = 130
 
 PRIVACY = (
     "Schrijf geen namen van leerlingen op, ook niet in de notities. Alles blijft op deze computer; "
@@ -393,8 +395,6 @@ class Interview:
 
 
 def _render(interview: Interview) -> int:
-    from .cli import make_outputs  # the same path as 'protocolwizard maak'
-    from .output import FORMATS, target_names
 
     prompts = interview.prompts
     answers = load_answers(interview.path, interview.context)  # the full check, as 'maak' does
@@ -410,8 +410,6 @@ def _render(interview: Interview) -> int:
 
 def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Prompts | None = None,
                   context: Context | None = None) -> int:
-    from .cli import EXIT_FAILED, EXIT_INPUT, EXIT_OK, context as default_context
-
     context = context or default_context()
     prompts = prompts or Prompts()
     path = Path(path)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from handboek.pdf import PdfError, check_tex, run_latexmk
+from kern.latex import PdfError, check_tex, run_latexmk
 from protocol.render import render_html, render_markdown, render_template
 from protocol.word import render_docx
 

@@ -8,9 +8,11 @@ protocol wizard and the landing grid never re-type them.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -24,8 +26,16 @@ from mdit_py_plugins.myst_role import myst_role_plugin
 #: Folder of the card pages, relative to the Sphinx source folder.
 KAARTEN_DIR = "kaarten"
 
-#: The repository's own card folder.
-DEFAULT_CARDS_DIR = Path(__file__).resolve().parents[2] / "docs" / KAARTEN_DIR
+#: Environment variable that points the wizard at another folder of card pages.
+CARDS_DIR_VARIABLE = "HANDBOEK_KAARTEN"
+
+
+def default_cards_dir() -> Path:
+    """The card pages: ``HANDBOEK_KAARTEN`` if set, else the ones that ship with this package."""
+    configured = os.environ.get(CARDS_DIR_VARIABLE, "").strip()
+    if configured:
+        return Path(configured)
+    return Path(str(resources.files("kern").joinpath(KAARTEN_DIR))).resolve()
 
 _EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
 _OPTION_LINE = re.compile(r"^:(?P<name>[\w-]+):\s*(?P<value>.*)$")
@@ -255,12 +265,13 @@ def load_card(path: Path) -> Card:
     )
 
 
-def card_paths(cards_dir: Path = DEFAULT_CARDS_DIR) -> list[Path]:
-    """The card pages in a folder, in the order the handbook lists them."""
-    return sorted(p for p in Path(cards_dir).glob("*.md") if not p.name.startswith("_"))
+def card_paths(cards_dir: Path | None = None) -> list[Path]:
+    """The card pages in a folder (default: :func:`default_cards_dir`), in the order the handbook lists them."""
+    folder = Path(cards_dir) if cards_dir is not None else default_cards_dir()
+    return sorted(p for p in folder.glob("*.md") if not p.name.startswith("_"))
 
 
-def load_cards(cards_dir: Path = DEFAULT_CARDS_DIR) -> list[Card]:
+def load_cards(cards_dir: Path | None = None) -> list[Card]:
     """Read every card page in a folder (default: the handbook's own cards)."""
     return [_cached_card(path, path.stat().st_mtime_ns) for path in card_paths(cards_dir)]
 

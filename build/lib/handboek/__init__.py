@@ -1,0 +1,68 @@
+"""Sphinx extension for the discussion-card handbook.
+
+One module per component, each with a small ``setup_<component>(app)``:
+
+- ``kaartblokken``: the card structure (kwestie, vragen, voorbeeld, aandachtspunten);
+- ``verwijzingen``: links to kwesties and examples (``{kwestie}`2```);
+- ``bronnen``: the ``{bron}`` role and the Bronnen page with backlinks;
+- ``overzicht``: the landing grid, one card per discussion card;
+- ``vertaling``: the project's Dutch overrides of Sphinx's and the theme's strings;
+- ``toegankelijkheid``: accessibility fixes of Sphinx's and the theme's defaults;
+- ``prestaties``: each page loads only the assets it uses, scripts deferred;
+- ``publicatie``: canonical URLs, sitemap, 404 page, description and Open Graph tags;
+- ``voorbeeldprotocol``: the Voorbeeldprotocol page, downloads, and rules under each kwestie;
+- ``drukwerk``: the participants' edition of the cards for print;
+- ``links``: internal links that fall back to text where a PDF lacks the target page.
+
+``paginafilters`` runs the components' filters over every rendered HTML page.
+
+``loader`` reads the card pages without Sphinx and has no Sphinx import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+__version__ = "0.1.0"
+
+_TOOLS = Path(__file__).resolve().parent.parent
+
+
+def code_fingerprint() -> str:
+    """A hash of the extension's and the protocol package's code: a change means a full rebuild."""
+    digest = hashlib.sha256()
+    for path in sorted([*_TOOLS.glob("handboek/*.py"), *_TOOLS.glob("protocol/*.py")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def setup(app: Any) -> dict[str, Any]:
+    from .bronnen import setup_bronnen
+    from .drukwerk import setup_drukwerk
+    from .kaartblokken import setup_kaartblokken
+    from .overzicht import setup_overzicht
+    from .paginafilters import setup_paginafilters
+    from .prestaties import setup_prestaties
+    from .publicatie import setup_publicatie
+    from .store import setup_store
+    from .toegankelijkheid import setup_toegankelijkheid
+    from .vertaling import setup_vertaling
+    from .voorbeeldprotocol import setup_voorbeeldprotocol
+    from .verwijzingen import setup_verwijzingen
+
+    app.add_config_value("handboek_code", code_fingerprint(), "env", types=(str,))
+    setup_store(app)
+    setup_paginafilters(app)
+    setup_kaartblokken(app)
+    setup_verwijzingen(app)
+    setup_bronnen(app)
+    setup_overzicht(app)
+    setup_vertaling(app)
+    setup_toegankelijkheid(app)
+    setup_prestaties(app)
+    setup_publicatie(app)
+    setup_voorbeeldprotocol(app)
+    setup_drukwerk(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

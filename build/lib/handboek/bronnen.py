@@ -1,0 +1,202 @@
+"""Sources: the ``{bron}`` role and the Bronnen page with backlinks.
+
+A card names a source exactly as the card gives it: ``(Bron: {bron}`Trouw`)``.
+The same text on several cards is one source. The ``{bronnenlijst}`` directive
+(on the Bronnen page) lists each source once, with a link back to every place
+that cites it; every citation links to its entry. There is no separate data
+file: a new card with new sources needs no other edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from .kaartblokken import kaartblok, kaartblok_titel
+from .links import link
+from kern.loader import split_role_content
+from kern.slug import slug
+from .store import doc_store, docs_with
+
+logger = logging.getLogger(__name__)
+
+BRON_PREFIX = "bron-"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place where a source is cited."""
+
+    key: str
+    text: str
+    docname: str
+    refid: str
+    context: str
+
+
+class bronvermelding(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """A citation of a source, resolved into a link to its Bronnen entry."""
+
+
+class bronnenlijst(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for the list of all sources."""
+
+
+def source_key(text: str) -> str:
+    """A stable anchor-safe key for a source as the cards give it."""
+    return slug(text)
+
+
+def source_anchor(key: str) -> str:
+    return f"{BRON_PREFIX}{key}"
+
+
+class BronRole(SphinxRole):
+    """``{bron}`Algemeen Dagblad```: cite a source as the card gives it."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        title, target = split_role_content(self.text)
+        shown = title if title is not None else target
+        node = bronvermelding(self.rawtext, shown, key=source_key(target), source=target)
+        self.set_source_info(node)
+        return [node], []
+
+
+def _context(node: nodes.Node) -> str:
+    """Where a citation stands: its card block ("Voorbeeld 7") or section title."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kaartblok) and parent["kind"] in ("voorbeeld", "kwestie"):
+            return parent.next_node(kaartblok_titel).astext()
+        if isinstance(parent, nodes.section):
+            return parent[0].astext()
+        parent = parent.parent
+    return ""
+
+
+class CollectCitations(SphinxTransform):
+    """Number this page's citations (``bron-<key>-<n>``) and record them."""
+
+    default_priority = 900
+
+    def apply(self) -> None:
+        counts: dict[str, int] = {}
+        citations = []
+        for node in self.document.findall(bronvermelding):
+            counts[node["key"]] = counts.get(node["key"], 0) + 1
+            refid = f"{source_anchor(node['key'])}-{counts[node['key']]}"
+            node["ids"] = [refid]
+            citations.append(
+                Citation(node["key"], node["source"], self.env.docname, refid, _context(node))
+            )
+        doc_store(self.env, "citations")[self.env.docname] = citations
+
+
+class BronnenlijstDirective(SphinxDirective):
+    """``:::{bronnenlijst}``: every source of the handbook, once, with backlinks."""
+
+    def run(self) -> list[nodes.Node]:
+        doc_store(self.env, "bronnenlijst")[self.env.docname] = True
+        doc_store(self.env, "collects")[self.env.docname] = True
+        node = bronnenlijst()
+        self.set_source_info(node)
+        return [node]
+
+
+def _bronnen_page(env) -> str | None:
+    pages = docs_with(env, "bronnenlijst")
+    return pages[0] if pages else None
+
+
+def all_citations(env) -> dict[str, list[Citation]]:
+    """Citations by source key, in document order."""
+    by_key: dict[str, list[Citation]] = {}
+    for docname in sorted(doc_store(env, "citations")):
+        for citation in doc_store(env, "citations")[docname]:
+            by_key.setdefault(citation.key, []).append(citation)
+    return by_key
+
+
+class ResolveBronnen(SphinxPostTransform):
+    """Link citations to their entry and fill in the list of sources."""
+
+    default_priority = 10
+
+    def run(self) -> None:
+        page = _bronnen_page(self.env)
+        for node in list(self.document.findall(bronvermelding)):
+            content = nodes.inline("", node.astext(), classes=["bron"])
+            if page is None:
+                logger.warning(
+                    "bron '%s' heeft geen Bronnen-pagina om naar te verwijzen "
+                    "(geen pagina met :::{bronnenlijst})", node["source"],
+                    location=node, type="handboek", subtype="bron",
+                )
+                node.replace_self(content)
+                continue
+            reference = link(
+                self.env, self.env.docname, page, source_anchor(node["key"]), content, f"Bron: {node['source']}"
+            )
+            if isinstance(reference, nodes.reference):
+                reference["ids"] = node["ids"]
+            else:
+                reference = nodes.inline("", "", reference, ids=node["ids"])
+            node.replace_self(reference)
+        for placeholder in list(self.document.findall(bronnenlijst)):
+            placeholder.replace_self(self._entries())
+
+    def _entries(self) -> list[nodes.Node]:
+        by_key = all_citations(self.env)
+        if not by_key:
+            return [nodes.paragraph("", "Er zijn nog geen bronnen vermeld.")]
+        entries = nodes.bullet_list(classes=["bronnenlijst"])
+        for key, citations in sorted(by_key.items(), key=lambda item: item[1][0].text.casefold()):
+            item = nodes.list_item(classes=["bron-entry"])
+            name = nodes.paragraph("", "", nodes.strong("", citations[0].text))
+            if self.env._app.builder.format == "html":
+                item["ids"].append(source_anchor(key))
+            else:  # LaTeX writes labels for targets, not for list items
+                name.insert(0, nodes.target("", "", ids=[source_anchor(key)]))
+            item += name
+            backlinks = nodes.paragraph(classes=["bron-backlinks"])
+            backlinks += nodes.Text("Vermeld in ")
+            by_doc: dict[str, list[Citation]] = {}
+            for citation in citations:
+                by_doc.setdefault(citation.docname, []).append(citation)
+            for doc_index, (docname, doc_citations) in enumerate(by_doc.items()):
+                if doc_index:
+                    backlinks += nodes.Text("; ")
+                title = self.env.titles[docname].astext()
+                backlinks += nodes.emphasis("", title)
+                backlinks += nodes.Text(": ")
+                seen: dict[str, int] = {}
+                for index, citation in enumerate(doc_citations):
+                    label = citation.context or title
+                    seen[label] = seen.get(label, 0) + 1
+                    if seen[label] > 1:
+                        label = f"{label} ({seen[label]})"
+                    if index:
+                        backlinks += nodes.Text(", ")
+                    backlinks += link(
+                        self.env, self.env.docname, docname, citation.refid,
+                        nodes.inline("", label), f"{title}, {label}",
+                    )
+            backlinks += nodes.Text(".")
+            item += backlinks
+            entries += item
+        return [entries]
+
+
+def setup_bronnen(app: Sphinx) -> None:
+    app.add_node(bronvermelding)
+    app.add_node(bronnenlijst)
+    app.add_role("bron", BronRole())
+    app.add_directive("bronnenlijst", BronnenlijstDirective)
+    app.add_transform(CollectCitations)
+    app.add_post_transform(ResolveBronnen)

@@ -1,0 +1,80 @@
+"""Links to kwesties and examples: ``{kwestie}`2```, ``{voorbeeld}`de sext <7>```.
+
+A target is ``<n>`` on the same card or ``<card-id>/<n>`` on another card. The
+role leaves a ``kaartverwijzing`` node; once every page has been read, a post
+transform turns it into a link, or warns when the target does not exist.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+
+from .kaartblokken import card_id_of
+from .links import link
+from kern.loader import KAARTEN_DIR, numbered_ref_title, split_role_content
+from .store import doc_store
+
+logger = logging.getLogger(__name__)
+
+
+class kaartverwijzing(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """An unresolved link to a numbered card block."""
+
+
+class KaartverwijzingRole(SphinxRole):
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        _, target = split_role_content(self.text)
+        card, _, number = target.rpartition("/")
+        if not number.isdigit():
+            message = self.inliner.reporter.error(
+                f"'{self.text}' is geen {self.kind}: gebruik een nummer, bijvoorbeeld "
+                f"{{{self.kind}}}`2` of {{{self.kind}}}`andere-kaart/2`.",
+                line=self.lineno,
+            )
+            return [], [message]
+        node = kaartverwijzing(
+            self.rawtext,
+            numbered_ref_title(self.kind, self.text),
+            kind=self.kind,
+            card=card or card_id_of(self.env.docname),
+            number=int(number),
+        )
+        self.set_source_info(node)
+        return [node], []
+
+
+class ResolveKaartverwijzingen(SphinxPostTransform):
+    default_priority = 10
+
+    def run(self) -> None:
+        targets = doc_store(self.env, "targets")
+        for node in list(self.document.findall(kaartverwijzing)):
+            docname = f"{KAARTEN_DIR}/{node['card']}"
+            key = f"{node['kind']}/{node['number']}"
+            found = targets.get(docname, {}).get(key)
+            content = nodes.inline("", node.astext(), classes=["kaartverwijzing"])
+            if not found:
+                logger.warning(
+                    "verwijzing naar %s %s van kaart '%s' bestaat niet",
+                    node["kind"], node["number"], node["card"],
+                    location=node, type="handboek", subtype="verwijzing",
+                )
+                node.replace_self(content)
+                continue
+            anchor, title = found
+            reference = link(self.env, self.env.docname, docname, anchor, content, title)
+            node.replace_self(reference)
+
+
+def setup_verwijzingen(app: Sphinx) -> None:
+    app.add_node(kaartverwijzing)
+    app.add_role("kwestie", KaartverwijzingRole("kwestie"))
+    app.add_role("voorbeeld", KaartverwijzingRole("voorbeeld"))
+    app.add_post_transform(ResolveKaartverwijzingen)

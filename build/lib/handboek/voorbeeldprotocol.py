@@ -1,0 +1,205 @@
+"""The Voorbeeldprotocol page and the links between kwesties and rules.
+
+A ``:::{voorbeeldprotocol}`` block (alone, with its closing ``:::``) is replaced by the model protocol (tools/protocol/templates/)
+at build time through the same data and templates as the downloads and the
+wizard, with each rule's kwesties as links. Under every kwestie on a card page
+the rules it touches are listed, linked to their anchor ``regel-<id>``. The
+.docx and .html downloads are written next to the page when the build ends.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from protocol.document import model_document
+from protocol.model import DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, current_model
+from protocol.render import render_html, render_markdown
+from protocol.schema import ValidationError
+from protocol.strict_yaml import YamlError
+from protocol.trace import traceability_problems
+from protocol.word import render_docx
+
+from .kaartblokken import kaartblok
+from .links import link
+from kern.loader import KAARTEN_DIR, load_cards
+from .store import doc_store, docs_with
+
+logger = logging.getLogger(__name__)
+
+DOWNLOADS_DIR = "downloads"
+
+
+def download_names(sector: str | None) -> dict[str, str]:
+    stem = "voorbeeldprotocol" + (f"-{sector}" if sector else "")
+    return {"docx": f"{stem}.docx", "html": f"{stem}.html"}
+
+
+class kwestieregels(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder under a kwestie for the rules it touches."""
+
+
+def _model_path(env) -> Path:
+    return Path(env.config.handboek_protocol_model)
+
+
+def _cards(env):
+    return load_cards(Path(env.srcdir) / KAARTEN_DIR)
+
+
+MARKER = re.compile(r"^:::\{voorbeeldprotocol\}\n:::$", re.MULTILINE)
+
+
+def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Replace the ``:::{voorbeeldprotocol}`` block by the rendered model protocol.
+
+    This happens before parsing (``source-read``), so that the protocol's
+    chapters are real sections of the page, with their own headings and
+    table-of-contents entries.
+    """
+    if not MARKER.search(source[0]):
+        return
+    env = app.env
+    model_path = _model_path(env)
+    location = (docname, None)
+    try:
+        model = current_model(model_path)
+    except (YamlError, ValidationError) as error:
+        logger.error("Het voorbeeldprotocol kan niet worden gelezen:\n%s", error, location=location)
+        return
+    cards = _cards(env)
+    env.note_dependency(str(model_path))
+    for template in TEMPLATES_DIR.glob("*.j2"):
+        env.note_dependency(str(template))
+    for problem in traceability_problems(model, cards):
+        logger.warning(problem, location=location, type="handboek", subtype="protocol")
+    document = model_document(model, cards)
+    targets = doc_store(env, "targets").setdefault(docname, {})
+    for chapter in document.chapters:
+        for rule in chapter.rules:
+            targets[f"regel/{rule.id}"] = (f"regel-{rule.id}", f"Regel {rule.heading}")
+    doc_store(env, "protocolpagina")[docname] = True
+    doc_store(env, "collects")[docname] = True
+    rendered = ":::{protocoldownloads}\n:::\n\n" + render_markdown(document, myst=True)
+    source[0] = MARKER.sub(lambda _: rendered, source[0])
+
+
+class ProtocoldownloadsDirective(SphinxDirective):
+    """``:::{protocoldownloads}``: a table of the .docx and .html of every sector (HTML only)."""
+
+    def run(self) -> list[nodes.Node]:
+        table = nodes.table(classes=["protocol-downloads"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        for width in (3, 1, 1):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        head += self._row([nodes.Text("Versie"), nodes.Text("Word"), nodes.Text("HTML")])
+        group += head
+        body = nodes.tbody()
+        choices = [("Alle sectoren", None)] + [(f"{name} ({sector})", sector) for sector, name in SECTORS.items()]
+        for label, sector in choices:
+            names = download_names(sector)
+            body += self._row([
+                nodes.Text(label),
+                nodes.reference("", "Word", refuri=f"{DOWNLOADS_DIR}/{names['docx']}"),
+                nodes.reference("", "HTML", refuri=f"{DOWNLOADS_DIR}/{names['html']}"),
+            ])
+        group += body
+        title = nodes.title("", "Downloaden om aan te passen")
+        table.insert(0, title)
+        only = addnodes.only(expr="html")
+        only += table
+        return [only]
+
+    @staticmethod
+    def _row(cells: list[nodes.Node]) -> nodes.row:
+        row = nodes.row()
+        for cell in cells:
+            entry = nodes.entry()
+            entry += nodes.paragraph("", "", cell)
+            row += entry
+        return row
+
+
+class AddKwestieRegels(SphinxTransform):
+    """Put a placeholder for 'the rules this kwestie touches' at the end of every kwestie."""
+
+    default_priority = 800
+
+    def apply(self) -> None:
+        found = False
+        for block in self.document.findall(kaartblok):
+            if block["kind"] == "kwestie":
+                block += kwestieregels(topics=list(block.get("topics", [])))
+                found = True
+        if found:
+            self.env.note_dependency(str(_model_path(self.env)))
+
+
+class ResolveKwestieRegels(SphinxPostTransform):
+    """Fill in each kwestie's rules, linked to the Voorbeeldprotocol page."""
+
+    default_priority = 10
+
+    def run(self) -> None:
+        placeholders = list(self.document.findall(kwestieregels))
+        if not placeholders:
+            return
+        pages = docs_with(self.env, "protocolpagina")
+        model = current_model(_model_path(self.env))
+        document = model_document(model, _cards(self.env))
+        for placeholder in placeholders:
+            topics = set(placeholder["topics"])
+            rules = [
+                rule for chapter in document.chapters for rule in chapter.rules if topics & set(rule.topics)
+            ]
+            if not rules:
+                placeholder.parent.remove(placeholder)
+                continue
+            block = nodes.container(classes=["kwestie-regels"])
+            block += nodes.paragraph("", "", nodes.strong("", "Regels in het voorbeeldprotocol"))
+            items = nodes.bullet_list()
+            for rule in rules:
+                content = nodes.inline("", f"Regel {rule.heading}")
+                if pages:
+                    reference = link(self.env, self.env.docname, pages[0], f"regel-{rule.id}", content, rule.text)
+                    items += nodes.list_item("", nodes.paragraph("", "", reference))
+                else:
+                    items += nodes.list_item("", nodes.paragraph("", "", content))
+            block += items
+            placeholder.replace_self(block)
+
+
+def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
+    if exception or app.builder.format != "html":
+        return
+    if not docs_with(app.env, "protocolpagina"):
+        return
+    model = current_model(Path(app.config.handboek_protocol_model))
+    cards = load_cards(Path(app.srcdir) / KAARTEN_DIR)
+    target = Path(app.outdir) / DOWNLOADS_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for sector in [None, *SECTORS]:
+        document = model_document(model, cards, sector)
+        names = download_names(sector)
+        (target / names["html"]).write_text(render_html(document), encoding="utf-8")
+        (target / names["docx"]).write_bytes(render_docx(document))
+
+
+def setup_voorbeeldprotocol(app: Sphinx) -> None:
+    app.add_config_value("handboek_protocol_model", str(DEFAULT_MODEL), "env", types=(str,))
+    app.add_node(kwestieregels)
+    app.add_directive("protocoldownloads", ProtocoldownloadsDirective)
+    app.connect("source-read", _insert_protocol)
+    app.add_transform(AddKwestieRegels)
+    app.add_post_transform(ResolveKwestieRegels)
+    app.connect("build-finished", _write_downloads)

@@ -1,0 +1,185 @@
+"""The ``protocolwizard`` command: start (interactive), maak, controleer, leeg.
+
+Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a
+PDF-only request, interrupted); 2 the input is wrong (answers file, options).
+Messages are Dutch and never a Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kern.adres import handbook_url
+from kern.loader import load_cards
+from protocol.model import TEMPLATES_DIR, current_model
+from protocol.schema import ValidationError
+from protocol.strict_yaml import YamlError
+
+from . import arguments_nl  # noqa: F401  (Dutch messages for argparse)
+from .answers import Context, load_answers
+from .draft import build_draft
+from .files import atomic_write
+from .output import FORMATS, OutputError, parse_formats, write_outputs
+
+EMPTY_TEMPLATE = TEMPLATES_DIR / "antwoorden-leeg.yaml"
+
+EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 130
+
+DESCRIPTION = """\
+Maak na een teamgesprek met de discussiekaarten een concept van het
+socialemediaprotocol van je school: per regel van het voorbeeldprotocol
+behouden, wijzigen of schrappen, en nieuwe regels toevoegen. Alles blijft op
+deze computer; er wordt niets verstuurd.
+"""
+
+EPILOG = """\
+voorbeelden:
+  protocolwizard                                  de vragen stap voor stap beantwoorden
+  protocolwizard start --hervat antwoorden.yaml   verdergaan waar je gebleven was
+  protocolwizard leeg antwoorden.yaml             een leeg antwoordbestand om zelf in te vullen
+  protocolwizard controleer antwoorden.yaml       alleen controleren
+  protocolwizard maak antwoorden.yaml --uitvoer concept --formaat md,docx
+"""
+
+
+def context() -> Context:
+    return Context(current_model(), load_cards())
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="protocolwizard", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = main.add_subparsers(dest="opdracht", metavar="OPDRACHT", title="opdrachten")
+
+    start = commands.add_parser(
+        "start", help="de vragen stap voor stap beantwoorden (standaard)",
+        description="Beantwoord de vragen over school, gesprek en elke kwestie. Na elk antwoord wordt alles "
+        "bewaard; met Ctrl-C stop je en ga je later verder met --hervat.",
+    )
+    start.add_argument("--antwoorden", type=Path, default=Path("antwoorden.yaml"), metavar="BESTAND",
+                       help="waar de antwoorden worden bewaard (standaard: antwoorden.yaml in deze map)")
+    start.add_argument("--hervat", type=Path, metavar="BESTAND", help="verdergaan met een eerder bewaard antwoordbestand")
+    start.add_argument("--handboek", default=handbook_url(), metavar="URL",
+                       help="adres van het handboek voor de links in het wijzigingsverslag")
+
+    make = commands.add_parser(
+        "maak", help="een concept maken uit een antwoordbestand, zonder vragen",
+        description="Maak het concept-protocol, het wijzigingsverslag en een genormaliseerd antwoordbestand.",
+    )
+    make.add_argument("antwoorden", type=Path, metavar="ANTWOORDEN", help="het antwoordbestand (YAML)")
+    make.add_argument("--uitvoer", type=Path, required=True, metavar="MAP", help="map voor de bestanden (wordt zo nodig gemaakt)")
+    make.add_argument("--formaat", default=",".join(FORMATS), metavar="LIJST",
+                      help=f"formaten van het protocol, gescheiden door komma's (standaard: {','.join(FORMATS)})")
+    make.add_argument("--overschrijven", action="store_true", help="bestaande bestanden in MAP vervangen")
+    make.add_argument("--handboek", default=handbook_url(), metavar="URL",
+                      help="adres van het handboek voor de links in het wijzigingsverslag")
+
+    check = commands.add_parser("controleer", help="een antwoordbestand alleen controleren",
+                                description="Controleer een antwoordbestand en noem elke fout met regelnummer.")
+    check.add_argument("antwoorden", type=Path, metavar="ANTWOORDEN", help="het antwoordbestand (YAML)")
+
+    empty = commands.add_parser("leeg", help="een leeg antwoordbestand met uitleg schrijven",
+                                description="Schrijf een leeg antwoordbestand met uitleg bij elk veld, om zelf in te vullen.")
+    empty.add_argument("bestand", nargs="?", type=Path, default=Path("antwoorden.yaml"), metavar="BESTAND",
+                       help="naam van het nieuwe bestand (standaard: antwoorden.yaml)")
+    empty.add_argument("--overschrijven", action="store_true", help="een bestaand bestand vervangen")
+    return main
+
+
+def _error(message: str) -> None:
+    print(f"Fout: {message}", file=sys.stderr)
+
+
+def _load(path: Path, ctx: Context):
+    try:
+        return load_answers(path, ctx)
+    except ValidationError as error:
+        count = len(error.errors)
+        _error(f"{path} bevat {count} {'fout' if count == 1 else 'fouten'}:")
+        for problem in error.errors:
+            print(f"  {problem}", file=sys.stderr)
+        return None
+    except YamlError as error:
+        _error(str(error))
+        return None
+
+
+def run_check(args: argparse.Namespace) -> int:
+    answers = _load(args.antwoorden, context())
+    if answers is None:
+        return EXIT_INPUT
+    print(f"{args.antwoorden} is in orde: {len(answers.decisions)} besluiten, "
+          f"{len(answers.new_rules or [])} nieuwe regels.")
+    return EXIT_OK
+
+
+def make_outputs(answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool, url: str) -> int:
+    draft = build_draft(answers, ctx)
+    print(f"Concept maken in {folder} ...")
+    try:
+        result = write_outputs(draft, answers, folder, formats, overwrite=overwrite, handboek_url=url, progress=print)
+    except OutputError as error:
+        _error(str(error))
+        return EXIT_FAILED
+    print(f"Klaar: {len(result.written)} bestanden in {folder}.")
+    if result.pdf_problem:
+        print(f"Let op: {result.pdf_problem}")
+        return EXIT_FAILED if formats == ("pdf",) else EXIT_OK
+    return EXIT_OK
+
+
+def run_make(args: argparse.Namespace) -> int:
+    try:
+        formats = parse_formats(args.formaat)
+    except OutputError as error:
+        _error(str(error))
+        return EXIT_INPUT
+    ctx = context()
+    answers = _load(args.antwoorden, ctx)
+    if answers is None:
+        return EXIT_INPUT
+    return make_outputs(answers, ctx, args.uitvoer, formats, args.overschrijven, args.handboek)
+
+
+def run_empty(args: argparse.Namespace) -> int:
+    target: Path = args.bestand
+    if target.exists() and not args.overschrijven:
+        _error(f"{target} bestaat al. Kies een andere naam of gebruik --overschrijven.")
+        return EXIT_FAILED
+    if target.parent and not target.parent.exists():
+        _error(f"de map {target.parent} bestaat niet.")
+        return EXIT_FAILED
+    atomic_write(target, EMPTY_TEMPLATE.read_text(encoding="utf-8"))
+    print(f"Geschreven: {target}. Vul het in en maak er een concept van met: protocolwizard maak {target} --uitvoer concept")
+    return EXIT_OK
+
+
+def run_start(args: argparse.Namespace) -> int:
+    from .interview import run_interview  # questionary is only needed here
+
+    return run_interview(args.hervat or args.antwoorden, resume=args.hervat is not None, handboek_url=args.handboek)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    command = args.opdracht or "start"
+    if args.opdracht is None:
+        args = parser().parse_args(["start", *(argv if argv is not None else sys.argv[1:])])
+    handlers = {"start": run_start, "maak": run_make, "controleer": run_check, "leeg": run_empty}
+    try:
+        return handlers[command](args)
+    except KeyboardInterrupt:
+        print("\nOnderbroken.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (YamlError, ValidationError) as error:
+        _error(str(error))
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

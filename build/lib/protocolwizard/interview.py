@@ -1,0 +1,445 @@
+"""The interactive wizard: a checklist of missing answers, asked one by one.
+
+Every answer is saved at once (atomically) to the answers file, so after
+Ctrl-C, a closed terminal or a killed process ``--hervat`` asks only what is
+still missing. Kwesties come from the card pages through the loader; the
+rules each kwestie touches come from the model. A review screen lists every
+answer and lets any of them be changed before the draft is made.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import questionary
+from prompt_toolkit.output import Output
+from prompt_toolkit.input import Input
+
+from kern.loader import Card, Kwestie
+from kern.slug import slug
+from protocol.document import model_document, RuleView
+from protocol.model import SECTORS
+from protocol.schema import ValidationError
+from protocol.strict_yaml import YamlError
+from protocol.trace import rules_for_kwestie
+
+from .answers import Answers, Context, Decision, NewRule, check_date, check_email, dump_answers, load_answers
+from .files import atomic_write
+
+SELECT_HINT = "(pijltjes en Enter)"
+CHECKBOX_HINT = "(pijltjes, spatie om aan of uit te zetten, Enter om te bevestigen)"
+TEXT_HINT = "(Enter om over te slaan)"
+EXIT_INTERRUPTED = 130
+
+PRIVACY = (
+    "Schrijf geen namen van leerlingen op, ook niet in de notities. Alles blijft op deze computer; "
+    "er wordt niets verstuurd."
+)
+
+DECISION_LABELS = {
+    "behouden": "Behouden: de regel blijft zoals hij is",
+    "wijzigen": "Wijzigen: een nieuwe tekst",
+    "schrappen": "Schrappen: de regel vervalt",
+}
+
+
+class Prompts:
+    """questionary with Dutch hints; input and output can be replaced (tests)."""
+
+    def __init__(self, input: Input | None = None, output: Output | None = None,
+                 write: Callable[[str], None] | None = None) -> None:
+        self.io = {key: value for key, value in (("input", input), ("output", output)) if value is not None}
+        self._write = write or (lambda text: print(text, flush=True))
+
+    def session(self, message: str, choices: list[str] | None = None) -> dict[str, Any]:
+        """Keyword arguments for one questionary prompt (tests give each prompt its own input)."""
+        return self.io
+
+    def say(self, text: str = "") -> None:
+        """Print text wrapped to the terminal's width, keeping its indentation."""
+        width = min(shutil.get_terminal_size((100, 24)).columns, 100) - 1
+        indent = text[: len(text) - len(text.lstrip())]
+        hanging = indent + ("  " if text.lstrip().startswith(("•", "–")) else "")
+        self._write(textwrap.fill(text, width, initial_indent="", subsequent_indent=hanging) if text else "")
+
+    def text(self, message: str, default: str = "", *, required: bool = False,
+             check: Callable[[str], str | None] | None = None) -> str:
+        def validate(value: str) -> bool | str:
+            if required and not value.strip():
+                return "Dit veld is verplicht."
+            if check and value.strip():
+                problem = check(value.strip())
+                if problem:
+                    return problem
+            return True
+
+        hint = None if required else TEXT_HINT
+        answer = questionary.text(message, default=default, validate=validate, instruction=hint,
+                                  **self.session(message)).unsafe_ask()
+        return answer.strip()
+
+    def select(self, message: str, choices: list[tuple[str, Any]], default: Any = None) -> Any:
+        options = [questionary.Choice(title=label, value=value) for label, value in choices]
+        chosen = next((o for o in options if o.value == default), None)
+        return questionary.select(message, options, default=chosen, instruction=SELECT_HINT,
+                                  **self.session(message, [label for label, _ in choices])).unsafe_ask()
+
+    def checkbox(self, message: str, choices: list[tuple[str, Any]], checked: list[Any]) -> list[Any]:
+        options = [questionary.Choice(title=label, value=value, checked=value in checked) for label, value in choices]
+        return questionary.checkbox(
+            message, options, instruction=CHECKBOX_HINT,
+            validate=lambda selected: True if selected else "Kies er minstens één.",
+            **self.session(message, [label for label, _ in choices]),
+        ).unsafe_ask()
+
+    def yes_no(self, message: str, default: bool = False) -> bool:
+        return self.select(message, [("Ja", True), ("Nee", False)], default=default)
+
+
+def _short(text: str, length: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+class Interview:
+    """One run of the wizard over one answers file."""
+
+    def __init__(self, path: Path, context: Context, prompts: Prompts, answers: Answers | None = None,
+                 handboek_url: str = "") -> None:
+        self.path = Path(path)
+        self.context = context
+        self.prompts = prompts
+        self.answers = answers or Answers()
+        self.handboek_url = handboek_url
+
+    # Saving ------------------------------------------------------------------------
+
+    def save(self) -> None:
+        atomic_write(self.path, dump_answers(self.answers, keep_asked=True))
+
+    # The steps ----------------------------------------------------------------------
+
+    def run(self) -> str:
+        """Ask what is missing, then the review; returns 'klaar' or 'gestopt'."""
+        say = self.prompts.say
+        say("Protocolwizard: van teamgesprek naar concept-socialemediaprotocol.")
+        say(PRIVACY)
+        say(f"Je antwoorden worden na elke vraag bewaard in {self.path}. Stoppen kan altijd met Ctrl-C.")
+        say()
+        self.ask_school()
+        self.ask_session()
+        self.ask_kwesties()
+        self.ask_new_rules()
+        return self.review()
+
+    def ask_school(self, again: bool = False) -> None:
+        school = self.answers.school
+        fields: list[tuple[str, Callable[[], Any]]] = [
+            ("naam", lambda: self.prompts.text("Naam van de school:", school.get("naam") or "", required=True)),
+            ("sector", lambda: self.prompts.select(
+                "Sector:", [(f"{code}: {name}", code) for code, name in SECTORS.items()], school.get("sector"))),
+            ("plaats", lambda: self.prompts.text("Plaats:", school.get("plaats") or "")),
+            ("bestuur", lambda: self.prompts.text("Schoolbestuur:", school.get("bestuur") or "")),
+        ]
+        if not again and "naam" not in school:
+            self.prompts.say("Eerst iets over de school.")
+        for key, ask in fields:
+            if again or key not in school:
+                school[key] = ask()
+                self.save()
+        person = school.setdefault("vertrouwenspersoon", {})
+        if again or "naam" not in person:
+            person["naam"] = self.prompts.text("Naam van de vertrouwenspersoon:", person.get("naam") or "")
+            self.save()
+        if again or "email" not in person:
+            person["email"] = self.prompts.text(
+                "E-mailadres van de vertrouwenspersoon:", person.get("email") or "", check=check_email
+            )
+            self.save()
+
+    def ask_session(self, again: bool = False) -> None:
+        session = self.answers.session
+        if again or "datum" not in session:
+            session["datum"] = self.prompts.text(
+                "Datum van het gesprek (JJJJ-MM-DD):", session.get("datum") or date.today().isoformat(),
+                required=True, check=check_date,
+            )
+            self.save()
+        if again or "gespreksleider" not in session:
+            session["gespreksleider"] = self.prompts.text("Gespreksleider:", session.get("gespreksleider") or "")
+            self.save()
+        if again or not session.get("kaarten"):
+            cards = self.context.cards
+            session["kaarten"] = self.prompts.checkbox(
+                "Welke kaarten zijn besproken?", [(card.title, card.id) for card in cards], session.get("kaarten") or []
+            )
+            self.save()
+
+    # Kwesties and rules ---------------------------------------------------------------
+
+    def chosen_cards(self) -> list[Card]:
+        return [self.context.card_ids[c] for c in self.answers.cards if c in self.context.card_ids]
+
+    def numbered_rules(self) -> dict[str, RuleView]:
+        document = model_document(self.context.model, self.context.cards, self.answers.sector)
+        return {rule.id: rule for chapter in document.chapters for rule in chapter.rules}
+
+    def kwestie_rules(self, kwestie: Kwestie) -> list[RuleView]:
+        numbered = self.numbered_rules()
+        return [numbered[r.id] for r in rules_for_kwestie(self.context.model, kwestie, self.answers.sector)]
+
+    def kwestie_done(self, kwestie: Kwestie) -> bool:
+        if kwestie.id not in self.answers.notes:
+            return False
+        for rule in self.kwestie_rules(kwestie):
+            decision = self.answers.decision_for(rule.id)
+            if decision is None or not decision.complete or decision.reason is None:
+                return False
+        return True
+
+    def show_kwestie(self, card: Card, kwestie: Kwestie, index: int, total: int) -> None:
+        say = self.prompts.say
+        say()
+        say(f"── Kwestie {index} van {total}: {card.title}, kwestie {kwestie.number} ──")
+        say(kwestie.text)
+        say("Vragen:")
+        for question in kwestie.questions:
+            say(f"  • {question.text}")
+            for sub in question.subquestions:
+                say(f"      – {sub}")
+        if kwestie.afterword:
+            say(kwestie.afterword)
+        say()
+
+    def ask_kwesties(self) -> None:
+        kwesties = [(card, kwestie) for card in self.chosen_cards() for kwestie in card.kwesties]
+        for index, (card, kwestie) in enumerate(kwesties, 1):
+            if self.kwestie_done(kwestie):
+                continue
+            self.show_kwestie(card, kwestie, index, len(kwesties))
+            if kwestie.id not in self.answers.notes:
+                self.answers.notes[kwestie.id] = self.prompts.text(
+                    "Notitie over wat de groep zei (privé, komt nergens in):"
+                )
+                self.save()
+            self.ask_rules(kwestie)
+
+    def ask_rules(self, kwestie: Kwestie) -> None:
+        rules = self.kwestie_rules(kwestie)
+        open_rules = [r for r in rules if not self._rule_done(r.id)]
+        if not open_rules:
+            return
+        self.prompts.say(f"Deze kwestie raakt {len(rules)} {'regel' if len(rules) == 1 else 'regels'} van het voorbeeldprotocol:")
+        for rule in rules:
+            decision = self.answers.decision_for(rule.id)
+            done = f" (al besproken: {decision.decision})" if decision and self._rule_done(rule.id) else ""
+            self.prompts.say(f"  {rule.number} {rule.title}{done}")
+        undecided = [r for r in open_rules if self.answers.decision_for(r.id) is None]
+        decided_here = [r for r in rules if getattr(self.answers.decision_for(r.id), "kwestie", None) == kwestie.id]
+        if len(undecided) >= 2 and not decided_here:  # after a resume, go on rule by rule
+            keep_all = self.prompts.select(
+                "Wil het team iets aan deze regels veranderen?",
+                [("Nee, deze regels behouden", True), ("Ja, regel voor regel bekijken", False)], default=True,
+            )
+            if keep_all:
+                for rule in undecided:
+                    self.answers.set_decision(Decision(rule.id, "behouden", reason="", kwestie=kwestie.id))
+                self.save()
+                open_rules = [r for r in open_rules if r not in undecided]
+        for rule in open_rules:
+            self.ask_rule(rule, kwestie.id)
+
+    def _rule_done(self, rule_id: str) -> bool:
+        decision = self.answers.decision_for(rule_id)
+        return decision is not None and decision.complete and decision.reason is not None
+
+    def ask_rule(self, rule: RuleView, kwestie_id: str | None, again: bool = False) -> None:
+        say = self.prompts.say
+        decision = self.answers.decision_for(rule.id)
+        say()
+        say(f"Regel {rule.number} {rule.title}")
+        say(f"  {rule.text}")
+        if again or decision is None:
+            choice = self.prompts.select(
+                "Wat besluit het team?", [(label, key) for key, label in DECISION_LABELS.items()],
+                default=decision.decision if decision else "behouden",
+            )
+            decision = Decision(rule.id, choice, kwestie=kwestie_id or (decision.kwestie if decision else None))
+            if choice == "wijzigen":
+                decision.text = ""
+            self.answers.set_decision(decision)
+            self.save()
+        if decision.decision == "wijzigen" and (again or not decision.text):
+            decision.text = self.prompts.text("Nieuwe tekst van de regel:", decision.text or rule.text, required=True)
+            self.save()
+        if again or decision.reason is None:
+            question = {
+                "behouden": "Toelichting (optioneel):",
+                "wijzigen": "Waarom wil het team deze wijziging?",
+                "schrappen": "Waarom moet deze regel weg?",
+            }[decision.decision]
+            decision.reason = self.prompts.text(question, decision.reason or "")
+            self.save()
+
+    # New rules -----------------------------------------------------------------------
+
+    def ask_new_rules(self) -> None:
+        if self.answers.new_rules is None:
+            self.answers.new_rules = []
+            self.save()
+        question = "Wil het team een nieuwe regel toevoegen?"
+        while self.prompts.yes_no(question if not self.answers.new_rules else "Nog een nieuwe regel toevoegen?"):
+            self.add_new_rule()
+
+    def add_new_rule(self, rule: NewRule | None = None) -> None:
+        chapters = [(f"{c.number}. {c.title}", c.id) for c in
+                    model_document(self.context.model, self.context.cards, self.answers.sector).chapters]
+        chapter = self.prompts.select("In welk hoofdstuk?", chapters, rule.chapter if rule else None)
+        text = self.prompts.text("Tekst van de nieuwe regel:", rule.text if rule else "", required=True)
+        if rule is None:
+            rule = NewRule(chapter, text)
+            self.answers.new_rules.append(rule)
+        rule.chapter, rule.text = chapter, text
+        self.save()
+        rule.title = self.prompts.text("Korte titel:", rule.title or "")
+        self.save()
+        rule.reason = self.prompts.text("Waarom wil het team deze regel?", rule.reason or "")
+        self.save()
+        discussed = [(f"{card.title}, kwestie {k.number}", k.id) for card in self.chosen_cards() for k in card.kwesties]
+        rule.kwestie = self.prompts.select("Bij welke kwestie kwam dit ter sprake?", [("Geen", "")] + discussed,
+                                           rule.kwestie or "")
+        self.save()
+
+    # Review ---------------------------------------------------------------------------
+
+    def ordered_decisions(self) -> list[Decision]:
+        """Decisions in the order of the protocol's rules."""
+        order = {rule_id: index for index, rule_id in enumerate(self.numbered_rules())}
+        return sorted(self.answers.decisions, key=lambda d: order.get(d.rule, len(order)))
+
+    def summary(self) -> list[str]:
+        school, session = self.answers.school, self.answers.session
+        numbered = self.numbered_rules()
+        lines = [
+            f"School: {school.get('naam', '')} ({school.get('sector', '')})"
+            + (f", {school['plaats']}" if school.get("plaats") else ""),
+            f"Gesprek: {session.get('datum', '')}" + (f", {session['gespreksleider']}" if session.get("gespreksleider") else "")
+            + f"; kaarten: {', '.join(c.title for c in self.chosen_cards())}",
+        ]
+        changed = [d for d in self.answers.decisions if d.decision != "behouden"]
+        lines.append(f"Besluiten: {len(self.answers.decisions)} regels besproken, {len(changed)} veranderd.")
+        for decision in self.ordered_decisions():
+            rule = numbered.get(decision.rule)
+            label = f"{rule.number} {rule.title}" if rule else decision.rule
+            lines.append(f"  {decision.decision:<9} {label}" + (f": {_short(decision.reason)}" if decision.reason else ""))
+        for rule in self.answers.new_rules or []:
+            lines.append(f"  nieuw     {rule.title or 'Aanvulling'} ({rule.chapter}): {_short(rule.text)}")
+        return lines
+
+    def review(self) -> str:
+        numbered = self.numbered_rules()
+        while True:
+            self.prompts.say()
+            self.prompts.say("Overzicht van alle antwoorden:")
+            for line in self.summary():
+                self.prompts.say(line)
+            choices: list[tuple[str, Any]] = [
+                ("Concept maken", ("klaar",)),
+                ("Schoolgegevens aanpassen", ("school",)),
+                ("Gespreksgegevens aanpassen", ("sessie",)),
+            ]
+            for decision in self.ordered_decisions():
+                rule = numbered.get(decision.rule)
+                if rule:
+                    choices.append((f"Besluit over regel {rule.number} {rule.title} ({decision.decision}) aanpassen",
+                                    ("besluit", decision.rule)))
+            for index, rule in enumerate(self.answers.new_rules or []):
+                choices.append((f"Nieuwe regel '{_short(rule.title or rule.text, 40)}' aanpassen", ("nieuw", index)))
+                choices.append((f"Nieuwe regel '{_short(rule.title or rule.text, 40)}' verwijderen", ("weg", index)))
+            for kwestie_id in self.answers.notes:
+                choices.append((f"Notitie bij kwestie {kwestie_id} aanpassen", ("notitie", kwestie_id)))
+            choices.append(("Nieuwe regel toevoegen", ("toevoegen",)))
+            choices.append(("Opslaan en stoppen", ("stop",)))
+            action = self.prompts.select("Wat wil je doen?", choices, default=("klaar",))
+            kind = action[0]
+            if kind == "klaar":
+                return "klaar"
+            if kind == "stop":
+                return "gestopt"
+            if kind == "school":
+                self.ask_school(again=True)
+            elif kind == "sessie":
+                self.ask_session(again=True)
+            elif kind == "besluit":
+                self.ask_rule(numbered[action[1]], None, again=True)
+            elif kind == "nieuw":
+                self.add_new_rule(self.answers.new_rules[action[1]])
+            elif kind == "weg":
+                del self.answers.new_rules[action[1]]
+                self.save()
+            elif kind == "notitie":
+                self.answers.notes[action[1]] = self.prompts.text(
+                    "Notitie over wat de groep zei (privé, komt nergens in):", self.answers.notes[action[1]] or ""
+                )
+                self.save()
+            elif kind == "toevoegen":
+                self.add_new_rule()
+            numbered = self.numbered_rules()
+
+
+def _render(interview: Interview) -> int:
+    from .cli import make_outputs  # the same path as 'protocolwizard maak'
+    from .output import FORMATS, target_names
+
+    prompts = interview.prompts
+    answers = load_answers(interview.path, interview.context)  # the full check, as 'maak' does
+    default = f"concept-{slug(answers.school['naam']) or 'school'}-{answers.session['datum']}"
+    while True:
+        folder = Path(prompts.text("In welke map komt het concept?", default, required=True))
+        existing = [name for name in target_names(FORMATS) if (folder / name).exists()]
+        if not existing:
+            return make_outputs(answers, interview.context, folder, FORMATS, False, interview.handboek_url)
+        if prompts.yes_no(f"In {folder} staan al bestanden van een eerder concept. Overschrijven?", default=False):
+            return make_outputs(answers, interview.context, folder, FORMATS, True, interview.handboek_url)
+
+
+def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Prompts | None = None,
+                  context: Context | None = None) -> int:
+    from .cli import EXIT_FAILED, EXIT_INPUT, EXIT_OK, context as default_context
+
+    context = context or default_context()
+    prompts = prompts or Prompts()
+    path = Path(path)
+    answers = None
+    try:
+        if resume:
+            answers = load_answers(path, context, partial=True)
+            prompts.say(f"Verder met {path}.")
+        elif path.exists():
+            prompts.say(f"Er staat al een antwoordbestand: {path}.")
+            prompts.say(f"Ga daarmee verder met: protocolwizard start --hervat {path}")
+            prompts.say("of kies een andere naam met: protocolwizard start --antwoorden NIEUW.yaml")
+            return EXIT_FAILED
+    except (ValidationError, YamlError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    interview = Interview(path, context, prompts, answers, handboek_url)
+    try:
+        outcome = interview.run()
+        if outcome == "gestopt":
+            prompts.say(f"Bewaard in {path}. Ga later verder met: protocolwizard start --hervat {path}")
+            return EXIT_OK
+        return _render(interview)
+    except KeyboardInterrupt:
+        prompts.say("")
+        prompts.say(f"Onderbroken. Je antwoorden zijn bewaard in {path}.")
+        prompts.say(f"Ga verder met: protocolwizard start --hervat {path}")
+        return EXIT_INTERRUPTED
+    except (ValidationError, YamlError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return EXIT_INPUT
