@@ -1,5 +1,6 @@
 # Handboek "Sociale media op school" — zie README.md.
-# Every target bootstraps .venv from the pinned requirements.lock first.
+# Every target bootstraps .venv from the pinned, hashed requirements-dev.lock first
+# (requirements.lock: what the handbook and the wizard need at run time; make lock renews both).
 
 PYTHON      ?= python3
 VENV        := .venv
@@ -12,22 +13,34 @@ BUILDDIR    := _build
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 ANTWOORDEN  ?= examples/antwoorden-voorbeeld.yaml
+UV_VERSION  := 0.13.8
+PYTHON_MIN  := 3.11
 
 .DEFAULT_GOAL := help
-.PHONY: help html pdf kaarten protocol tex serve linkcheck test bench browser clean systeem systeem-html systeem-browser
+.PHONY: lock help html pdf kaarten protocol tex serve linkcheck test bench browser clean systeem systeem-html systeem-browser
 
 help: ## Toon deze lijst
 	@echo "Gebruik: make <doel>"
 	@echo
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml
-	@echo "Python-omgeving $(VENV) wordt ingericht (vastgepinde versies uit requirements.lock)..."
+# A changed lock gives a new .venv, so it holds exactly what the lock says (nothing left over).
+$(STAMP): requirements-dev.lock requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < tuple(map(int, "$(PYTHON_MIN)".split("."))))' 2>/dev/null || \
+	  { echo "Fout: Python $(PYTHON_MIN) of nieuwer is nodig; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'niet gevonden'). Kies een andere met: make PYTHON=python3.12 ..." >&2; exit 1; }
+	@echo "Python-omgeving $(VENV) wordt ingericht (vastgepinde versies met hashes uit requirements-dev.lock)..."
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
+
+lock: ## Vernieuw requirements.lock en requirements-dev.lock uit pyproject.toml (met hashes)
+	@[ -x $(VENV)/bin/uv ] || $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --python-version $(PYTHON_MIN) -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --python-version $(PYTHON_MIN) --extra dev \
+	  --constraint requirements.lock -o requirements-dev.lock
 
 # axe-core and Lighthouse, pinned in package-lock.json, into node_modules/. Without npm the
 # accessibility tests skip (outside CI); under CI=true a missing npm is an error.

@@ -25,7 +25,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 MISSING_CHROMIUM = "Chromium ontbreekt: installeer het met 'make browser' (Debian-pakket chromium)."
 MISSING_AXE = "axe-core ontbreekt: installeer het met 'make browser' (npm-pakketten uit package.json)."
-MISSING_PLAYWRIGHT = "Playwright ontbreekt: 'make test' installeert het uit requirements.lock."
+MISSING_PLAYWRIGHT = "Playwright ontbreekt: 'make test' installeert het uit requirements-dev.lock."
 PHONE = {"width": 390, "height": 844}
 
 
