@@ -27,6 +27,7 @@ class RuleView:
     topics: tuple[str, ...] = ()
     kwesties: tuple[KwestieRef, ...] = ()
     change: str = ""  # "", "gewijzigd" or "nieuw"
+    grondslag: str = ""  # the law and article (or named arrangement) the rule rests on, for this sector
 
     @property
     def all_sectors(self) -> bool:
@@ -73,10 +74,12 @@ class ProtocolDocument:
 
     @property
     def consent_body(self) -> str:
-        """Who consents before the board adopts the protocol."""
+        """Who consents before the board adopts the protocol (the model's rules vaststelling-medezeggenschap*)."""
         if self.sector == "mbo":
-            return "de ondernemingsraad"
-        return "de personeelsgeleding van de (gemeenschappelijke) medezeggenschapsraad"
+            return ("de ondernemingsraad en, voor de regels over de veiligheid en het welzijn van studenten, "
+                    "de studentenraad, volgens het medezeggenschapsreglement van de instelling")
+        return ("de medezeggenschapsraad (MR of GMR) en, voor de regels over het personeel, de personeelsgeleding, "
+                "volgens het medezeggenschapsreglement van de school")
 
     @property
     def info_rows(self) -> list[tuple[str, str]]:
@@ -128,7 +131,9 @@ def sector_list(sectors: tuple[str, ...] | list[str]) -> str:
     return dutch_list([s for s in SECTORS if s in sectors])
 
 
-def rule_view(number: str, rule: Rule, cards: list[Card], change: str = "", text: str | None = None) -> RuleView:
+def rule_view(
+    number: str, rule: Rule, cards: list[Card], change: str = "", text: str | None = None, sector: str | None = None
+) -> RuleView:
     return RuleView(
         id=rule.id,
         number=number,
@@ -138,6 +143,7 @@ def rule_view(number: str, rule: Rule, cards: list[Card], change: str = "", text
         topics=rule.topics,
         kwesties=tuple(kwesties_for_rule(rule, cards)),
         change=change,
+        grondslag=rule.source_note(sector),
     )
 
 
@@ -155,7 +161,7 @@ def model_document(model: Model, cards: list[Card], sector: str | None = None) -
                 number=number,
                 title=chapter.title,
                 introduction=chapter.introduction,
-                rules=tuple(rule_view(f"{number}.{i}", rule, cards) for i, rule in enumerate(rules, 1)),
+                rules=tuple(rule_view(f"{number}.{i}", rule, cards, sector=sector) for i, rule in enumerate(rules, 1)),
             )
         )
     return ProtocolDocument(
