@@ -62,6 +62,8 @@ class ProtocolDocument:
     session: dict = field(default_factory=dict)
     versions: tuple[dict, ...] = ()
     review_date: str = ""
+    about: str = ""  # the model's note on who wrote it ("Over dit modelprotocol"); empty in a school's draft
+    model_version: str = ""  # the model version ("2026.2") the document was made from
 
     @property
     def sector_name(self) -> str:
@@ -165,7 +167,8 @@ def model_document(model: Model, cards: list[Card], sector: str | None = None) -
             )
         )
     return ProtocolDocument(
-        title=model.title, introduction=model.introduction, chapters=tuple(chapters), sector=sector
+        title=model.title, introduction=model.introduction, chapters=tuple(chapters), sector=sector,
+        about=model.about, model_version=model.version,
     )
 
 
