@@ -62,7 +62,7 @@ def parser() -> argparse.ArgumentParser:
 
     make = commands.add_parser(
         "maak", help="een concept maken uit een antwoordbestand, zonder vragen",
-        description="Maak het concept-protocol, het wijzigingsverslag en een genormaliseerd antwoordbestand.",
+        description="Maak het conceptprotocol, het wijzigingsverslag en een genormaliseerd antwoordbestand.",
     )
     make.add_argument("antwoorden", type=Path, metavar="ANTWOORDEN", help="het antwoordbestand (YAML)")
     make.add_argument("--uitvoer", type=Path, required=True, metavar="MAP", help="map voor de bestanden (wordt zo nodig gemaakt)")

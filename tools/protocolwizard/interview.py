@@ -129,7 +129,7 @@ class Interview:
     def run(self) -> str:
         """Ask what is missing, then the review; returns 'klaar' or 'gestopt'."""
         say = self.prompts.say
-        say("Protocolwizard: van teamgesprek naar concept-socialemediaprotocol.")
+        say("Protocolwizard: van teamgesprek naar conceptprotocol.")
         say(PRIVACY)
         say(f"Je antwoorden worden na elke vraag bewaard in {self.path}. Stoppen kan altijd met Ctrl-C.")
         say()
