@@ -40,7 +40,7 @@ class VerantwoordingDirective(SphinxDirective):
             for correction in corrections:
                 paragraph = nodes.paragraph()
                 paragraph += nodes.Text("Op de kaart: ‘")
-                paragraph += nodes.emphasis("", str(correction["was"]))
+                paragraph += nodes.emphasis("", str(correction["was"]), classes=["brontekst"])
                 paragraph += nodes.Text("’; hier: ‘")
                 paragraph += nodes.emphasis("", str(correction["wordt"]))
                 paragraph += nodes.Text(f"’. Reden: {correction['reden']}.")

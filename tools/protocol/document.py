@@ -78,10 +78,10 @@ class ProtocolDocument:
     def consent_body(self) -> str:
         """Who consents before the board adopts the protocol (the model's rules vaststelling-medezeggenschap*)."""
         if self.sector == "mbo":
-            return ("de ondernemingsraad en, voor de regels over de veiligheid en het welzijn van studenten, "
-                    "de studentenraad, volgens het medezeggenschapsreglement van de instelling")
-        return ("de medezeggenschapsraad (MR of GMR) en, voor de regels over het personeel, de personeelsgeleding, "
-                "volgens het medezeggenschapsreglement van de school")
+            return ("de ondernemingsraad (en de studentenraad, als het medezeggenschapsreglement van de "
+                    "instelling dat bepaalt)")
+        return ("de medezeggenschapsraad (MR of GMR) of, voor regels over het personeel, de personeelsgeleding, "
+                "zoals het medezeggenschapsreglement van de school bepaalt")
 
     @property
     def info_rows(self) -> list[tuple[str, str]]:
