@@ -111,4 +111,11 @@ def test_downloads_exist_for_every_sector_and_open(site):
         path = site.outdir / href
         assert path.is_file(), href
         if href.endswith(".docx"):
-            assert Document(io.BytesIO(path.read_bytes())).paragraphs[0].text.startswith(load_model().title)
+            word = Document(io.BytesIO(path.read_bytes()))
+            assert word.paragraphs[0].text.startswith(load_model().title)
+            # The model's makers, not Kennisnet (no card text in it) and not python-docx's default.
+            assert word.core_properties.author == load_model().author
+            assert "Kennisnet" not in word.core_properties.author and not word.core_properties.comments
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert "Over dit modelprotocol" in text and load_model().about in " ".join(text.split())

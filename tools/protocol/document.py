@@ -64,6 +64,7 @@ class ProtocolDocument:
     review_date: str = ""
     about: str = ""  # the model's note on who wrote it ("Over dit modelprotocol"); empty in a school's draft
     model_version: str = ""  # the model version ("2026.2") the document was made from
+    author: str = ""  # who wrote the model (not Kennisnet: the card texts are not in it); empty in a draft
 
     @property
     def sector_name(self) -> str:
@@ -168,7 +169,7 @@ def model_document(model: Model, cards: list[Card], sector: str | None = None) -
         )
     return ProtocolDocument(
         title=model.title, introduction=model.introduction, chapters=tuple(chapters), sector=sector,
-        about=model.about, model_version=model.version,
+        about=model.about, model_version=model.version, author=model.author,
     )
 
 

@@ -104,6 +104,7 @@ class Model:
     chapters: tuple[Chapter, ...]
     source: Path
     version: str = ""
+    author: str = ""
     about: str = ""
     previous_version: str = ""
     changes: tuple[Change, ...] = field(default=())
@@ -132,7 +133,7 @@ class Model:
 
 
 def _check(checker: Checker, data: object) -> None:
-    optional = {"inleiding", "modelversie", "over", "wijzigingen"}
+    optional = {"inleiding", "modelversie", "auteur", "over", "wijzigingen"}
     if not checker.mapping((), data, {"versie", "titel", "onderwerpen", "hoofdstukken"}, optional):
         return
     if data.get("versie") != 1:
@@ -141,6 +142,7 @@ def _check(checker: Checker, data: object) -> None:
     checker.text(("titel",), data.get("titel"))
     checker.text(("inleiding",), data.get("inleiding"), required=False)
     checker.text(("over",), data.get("over"), required=False)
+    checker.text(("auteur",), data.get("auteur"), required=False, max_length=200)
     topics = data.get("onderwerpen")
     if checker.is_type(("onderwerpen",), topics, dict):
         for key, value in topics.items():
@@ -293,6 +295,7 @@ def _build(data: dict, source: Path) -> Model:
         chapters=chapters,
         source=source,
         version=data.get("modelversie") or "",
+        author=" ".join((data.get("auteur") or "").split()),
         about=" ".join((data.get("over") or "").split()),
         previous_version=(data.get("wijzigingen") or {}).get("vorige", ""),
         changes=tuple(
