@@ -1,4 +1,4 @@
-"""The Voorbeeldprotocol page and the links between kwesties and rules.
+"""The model protocol page (docs/voorbeeldprotocol.md) and the links between kwesties and rules.
 
 A ``:::{voorbeeldprotocol}`` block (alone, with its closing ``:::``) is replaced by the model protocol (tools/protocol/templates/)
 at build time through the same data and templates as the downloads and the
@@ -74,7 +74,7 @@ def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
     try:
         model = current_model(model_path)
     except (YamlError, ValidationError) as error:
-        logger.error("Het voorbeeldprotocol kan niet worden gelezen:\n%s", error, location=location)
+        logger.error("Het modelprotocol kan niet worden gelezen:\n%s", error, location=location)
         return
     cards = _cards(env)
     env.note_dependency(str(model_path))
