@@ -17,8 +17,8 @@ PRINT = tags.has("pdf") or tags.has("deelnemers")  # noqa: F821 (tags is given b
 PARTICIPANTS = tags.has("deelnemers")  # noqa: F821
 
 project = "Sociale media op school: discussiekaarten"
-author = "Kennisnet (kaartteksten); het projectteam (handboek)"
-copyright = "Kennisnet, Laat ict werken voor het onderwijs"  # noqa: A001
+author = "Kennisnet (kaartteksten); het projectteam (handboek en modelprotocol)"
+copyright = "Kennisnet (kaartteksten); het projectteam (handboek en modelprotocol)"  # noqa: A001
 language = "nl"
 today_fmt = "%-d %B %Y"
 
@@ -49,7 +49,7 @@ html_title = "Sociale media op school"
 html_baseurl = handbook_url()
 handboek_beschrijving = (
     "Discussiekaarten van Kennisnet over sociale media tussen onderwijspersoneel en leerlingen, "
-    "met gespreksleiding, begrippen, bronnen en een voorbeeldprotocol voor de school."
+    "met gespreksleiding, begrippen, bronnen en een modelprotocol voor de school."
 )
 html_favicon = str(ROOT / "docs" / "_static" / "favicon.svg")
 html_short_title = "Sociale media op school"
@@ -80,6 +80,8 @@ graphviz_output_format = "svg"
 # LaTeX / PDF (make pdf, make kaarten) ---------------------------------------------
 CARDS = [load_card(path) for path in card_paths(ROOT / "docs" / "kaarten")]
 latex_engine = "pdflatex"
+# The title page's author line: the card texts are Kennisnet's, the rest is the project team's.
+LATEX_AUTHOR = "Kaartteksten: Kennisnet; handboek en modelprotocol: het projectteam"
 latex_domain_indices = False
 latex_additional_files = [str(ROOT / "tools" / "handboek" / "latex" / "handboek.sty")]
 if PARTICIPANTS:
@@ -88,7 +90,7 @@ if PARTICIPANTS:
         for card in CARDS
     ]
 else:
-    latex_documents = [("handboek", "handboek.tex", html_title, "Discussiekaarten van Kennisnet", "manual", False)] + [
+    latex_documents = [("handboek", "handboek.tex", html_title, LATEX_AUTHOR, "manual", False)] + [
         (f"kaarten/{card.id}", f"{card.id}-gespreksleider.tex", card.title, "Voor de gespreksleider", "howto", False)
         for card in CARDS
     ]

@@ -1,12 +1,13 @@
-"""Every sentence of each seed card appears on its card page."""
+"""Every sentence of each seed card appears on its card page, in the card's own words."""
 
 import pytest
-from kern.loader import load_card
-from seedtext import fold, seed_sentences, squash
+from kern.loader import card_paths, load_card
+from seedtext import fold, seed_blocks, seed_sentences, split_sentences, squash
 
 from conftest import DOCS, FIXTURES
 
-CARDS = ["populaire-hiphopleraar", "goedbedoelde-acties"]
+# Every card page whose seed text is in tests/fixtures/seeds/<card>.txt.
+CARDS = [path.stem for path in card_paths(DOCS / "kaarten") if (FIXTURES / "seeds" / f"{path.stem}.txt").is_file()]
 
 
 @pytest.mark.parametrize("card_id", CARDS)
@@ -37,10 +38,42 @@ def test_page_furniture_is_gone(site):
         assert "-\n" not in text
 
 
-def test_shared_tips_are_written_once_and_on_both_cards(site):
-    sources = [p.read_text(encoding="utf-8") for p in (DOCS / "kaarten").glob("*.md")]
-    assert all("Neem de feedback" not in source for source in sources)
-    for card_id in CARDS:
-        text = fold(site.text(f"kaarten/{card_id}.html"))
-        assert "Tip 1: Deel het eigen protocol" in text
-        assert "Neem de feedback van de deelnemers heel serieus." in text
+def _section_text(site, card_id: str, heading: str) -> str:
+    for section in site.article(f"kaarten/{card_id}.html").find_all("section"):
+        title = section.find(["h2", "h3"])
+        if title and title.get_text().strip().rstrip("#").strip() == heading:
+            return fold(section.get_text(" "))
+    raise AssertionError(f"{card_id}: geen sectie {heading}")
+
+
+def test_cards_with_seeds_are_found():
+    assert CARDS, "geen kaart met een brontekst in tests/fixtures/seeds/"
+
+
+@pytest.mark.parametrize("card_id", CARDS)
+def test_ter_inspiratie_has_the_cards_own_wording(site, card_id):
+    """Tip 1 and Tip 2 as this card's seed has them: no wording shared with another card."""
+    card = load_card(DOCS / "kaarten" / f"{card_id}.md")
+    seed = (FIXTURES / "seeds" / f"{card_id}.txt").read_text(encoding="utf-8")
+    block = next(b for b in seed_blocks(seed) if "Ter inspiratie:" in b)
+    block = fold(block[block.index("Ter inspiratie:"):])
+    for correction in card.metadata.get("correcties", []):
+        block = block.replace(fold(correction["was"]), fold(correction["wordt"]))
+    section = _section_text(site, card_id, "Ter inspiratie")
+    for sentence in split_sentences(block):
+        assert sentence in section, sentence
+    tips = [sentence for sentence in split_sentences(block) if sentence.startswith(("Tip 1:", "Tip 2:"))]
+    assert len(tips) == 2
+    for correction in card.metadata.get("correcties", []):
+        assert not fold(correction["was"]).startswith(("Tip 1", "Tip 2")), "een tip is gelijkgetrokken"
+
+
+@pytest.mark.parametrize("card_id", CARDS)
+def test_kennisnets_protocol_is_named_not_linked_and_the_handbooks_model_is_separate(site, card_id):
+    article = site.article(f"kaarten/{card_id}.html")
+    links = article.find_all("a")
+    assert not any("Voorbeeldprotocol Sociale media op school" in a.get_text() for a in links)
+    note = article.select_one(".handboek-noot")
+    assert note is not None
+    assert note.find("a", href="../voorbeeldprotocol.html") is not None
+    assert "Ter inspiratie:" not in note.get_text()

@@ -79,7 +79,7 @@ def test_participants_edition_holds_kwesties_and_questions_only(pdfs, card):
                 assert key(sub) in body, sub
     for heading in LEADER_ONLY:
         assert heading not in text, heading
-    assert "Regels in het voorbeeldprotocol" not in text
+    assert "Regels in het modelprotocol" not in text
 
 
 def test_handbook_has_dutch_contents_outline_and_a4(pdfs):
@@ -88,7 +88,7 @@ def test_handbook_has_dutch_contents_outline_and_a4(pdfs):
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     for card in CARDS:
         assert card.title in titles
-    for chapter in ("Voorbeeldprotocol Sociale media op school", "Gespreksleiding", "Begrippen", "Bronnen"):
+    for chapter in ("Modelprotocol sociale media bij dit handboek", "Gespreksleiding", "Begrippen", "Bronnen"):
         assert chapter in titles
     whole = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "Inhoud" in whole and "Contents" not in whole

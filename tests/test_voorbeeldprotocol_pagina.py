@@ -1,4 +1,4 @@
-"""The Voorbeeldprotocol page is rendered from the model data, and rules and kwesties link both ways."""
+"""The model protocol page is rendered from the model data, and rules and kwesties link both ways."""
 
 import io
 from urllib.parse import urljoin, urlsplit
@@ -21,11 +21,53 @@ def _target(site, page, href):
 def test_page_shows_every_rule_with_its_anchor(site):
     model = load_model()
     article = site.article(PAGE)
-    assert article.find("h1").get_text().startswith("Voorbeeldprotocol Sociale media op school")
+    assert article.find("h1").get_text().startswith(model.title)
     for rule in model.rules():
         anchor = article.find(id=f"regel-{rule.id}")
         assert anchor is not None, rule.id
         assert " ".join(rule.text.split()) in " ".join(article.get_text().split())
+        if rule.source_note():
+            assert f"Grondslag: {rule.source_note()}." in " ".join(anchor.get_text().split()), rule.id
+
+
+def test_page_says_who_wrote_the_model_and_that_it_is_not_kennisnets(site):
+    model = load_model()
+    article = site.article(PAGE)
+    about = article.find(id="over-dit-modelprotocol")
+    assert about is not None
+    text = " ".join(about.get_text().split())
+    assert model.about in text and model.version in text
+
+
+def test_page_shows_the_change_log_rule_by_rule(site):
+    model = load_model()
+    article = site.article(PAGE)
+    section = article.find(id=f"wijzigingen-in-versie-{model.version.replace('.', '-')}")
+    assert section is not None
+    items = section.select("li")
+    assert len(items) == len(model.changes)
+    for item, change in zip(items, model.changes):
+        text = " ".join(item.get_text().split())
+        assert change.reason in text
+        if change.old_id:
+            assert change.old_id in text
+        if change.rule_id:
+            assert item.find("a", href=f"#regel-{change.rule_id}") is not None, change.rule_id
+
+
+def test_tot_slot_questions_point_to_rules(site):
+    """A card's closing questions ("Tot slot") list the rules that answer them, like a kwestie."""
+    for card in load_cards(DOCS / "kaarten"):
+        article = site.article(f"kaarten/{card.id}.html")
+        for section in article.find_all("section"):
+            heading = section.find("h2")
+            if heading and heading.get_text().strip().rstrip("#").strip() == "Tot slot":
+                block = section.select_one(".kwestie-regels")
+                assert block is not None, card.id
+                hrefs = [a["href"] for a in block.select("a")]
+                assert hrefs and all(href.startswith(f"../{PAGE}#regel-") for href in hrefs)
+                for href in hrefs:
+                    assert _target(site, f"kaarten/{card.id}.html", href) is not None, href
 
 
 def test_every_rule_links_to_the_kwesties_that_discuss_it(site):
@@ -54,9 +96,10 @@ def test_every_kwestie_lists_the_rules_it_touches_with_links(site):
 
 
 def test_ter_inspiratie_links_to_the_page(site):
+    model = load_model()
     for card in load_cards(DOCS / "kaarten"):
         links = site.article(f"kaarten/{card.id}.html").find_all("a", href=f"../{PAGE}")
-        assert any("Voorbeeldprotocol Sociale media op school" in a.get_text() for a in links)
+        assert any(model.title in a.get_text() for a in links)
 
 
 def test_downloads_exist_for_every_sector_and_open(site):
@@ -68,4 +111,11 @@ def test_downloads_exist_for_every_sector_and_open(site):
         path = site.outdir / href
         assert path.is_file(), href
         if href.endswith(".docx"):
-            assert Document(io.BytesIO(path.read_bytes())).paragraphs[0].text.startswith("Voorbeeldprotocol")
+            word = Document(io.BytesIO(path.read_bytes()))
+            assert word.paragraphs[0].text.startswith(load_model().title)
+            # The model's makers, not Kennisnet (no card text in it) and not python-docx's default.
+            assert word.core_properties.author == load_model().author
+            assert "Kennisnet" not in word.core_properties.author and not word.core_properties.comments
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert "Over dit modelprotocol" in text and load_model().about in " ".join(text.split())

@@ -26,14 +26,14 @@ def variant(tmp_path: Path, old: str, new: str, name: str = "antwoorden.yaml") -
 
 def test_the_example_is_valid(capsys):
     code, out, _ = run(capsys, "controleer", ROOT / "examples" / "antwoorden-voorbeeld.yaml")
-    assert code == 0 and "is in orde: 5 besluiten, 1 nieuwe regels" in out
+    assert code == 0 and "is in orde: 5 besluiten, 1 nieuwe regel." in out
 
 
 CASES = {
     "onbekend veld": ("  sector: vo", "  sectr: vo", r"regel 8: veld school.sectr: onbekend veld 'sectr'. Bedoelde je 'sector'?"),
     "dubbel veld": ("  plaats: Middelburg", "  plaats: Middelburg\n  plaats: Vlissingen", r"regel 10: het veld 'plaats' staat twee keer"),
     "onbekende regel": ("regel: contact-toon", "regel: contact-tonen", r"onbekende regel 'contact-tonen'. Bedoelde je 'contact-toon'?"),
-    "onbekend hoofdstuk": ("hoofdstuk: personeelsapps", "hoofdstuk: personeel", r"veld nieuwe_regels.1.hoofdstuk: onbekende hoofdstuk 'personeel'"),
+    "onbekend hoofdstuk": ("hoofdstuk: personeelsapps", "hoofdstuk: personeel", r"veld nieuwe_regels.1.hoofdstuk: onbekend hoofdstuk 'personeel'"),
     "onbekende kaart": ("kaarten: [populaire-hiphopleraar,", "kaarten: [hiphopleraar,", r"veld sessie.kaarten.1: onbekende kaart 'hiphopleraar'"),
     "onbekende kwestie": ("kwestie: populaire-hiphopleraar/2", "kwestie: populaire-hiphopleraar/9", r"veld besluiten.1.kwestie: onbekende kwestie"),
     "verkeerd type": ("besluiten:\n", "besluiten: ja\nweg:\n", r"veld besluiten: hier hoort een lijst, maar er staat tekst"),

@@ -40,7 +40,7 @@ def test_draft_has_the_schools_rules_and_particulars(made):
     assert word.paragraphs[0].text == "Socialemediaprotocol Oeverlicht College"
     assert "CONCEPT" in cells and "12 november 2026" in cells and "12 november 2027" in cells
     assert "Vastgesteld door het bestuur (Stichting Voorbeeldscholen Zeeland) op" in text
-    assert "Instemming van de personeelsgeleding" in text
+    assert "Instemming van de medezeggenschapsraad (MR of GMR)" in text and "medezeggenschapsreglement" in text
     model = CONTEXT.model
     changed = {d.rule: d for d in ANSWERS.decisions if d.decision != "behouden"}
     for rule in model.rules():

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages a make target needs.
-#   tools/systeempakketten.sh html    Graphviz (diagrams)
+#   tools/systeempakketten.sh html    Graphviz (diagrams) and hunspell with the Dutch dictionary (spelling test)
 #   tools/systeempakketten.sh pdf     TeX with Dutch hyphenation, and poppler-utils for the PDF tests
 #   tools/systeempakketten.sh browser Chromium and a font for the browser tests and Lighthouse
 #                                     (and npm, for axe-core and Lighthouse, if there is no npm)
@@ -8,7 +8,7 @@
 # As root with apt-get it installs them; otherwise it prints the command.
 set -euo pipefail
 
-html=(graphviz)
+html=(graphviz hunspell hunspell-nl)
 pdf=(latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre
      texlive-lang-european poppler-utils)
 browser=(chromium fonts-dejavu-core)

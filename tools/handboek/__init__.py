@@ -10,7 +10,8 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``toegankelijkheid``: accessibility fixes of Sphinx's and the theme's defaults;
 - ``prestaties``: each page loads only the assets it uses, scripts deferred;
 - ``publicatie``: canonical URLs, sitemap, 404 page, description and Open Graph tags;
-- ``voorbeeldprotocol``: the Voorbeeldprotocol page, downloads, and rules under each kwestie;
+- ``voorbeeldprotocol``: the model protocol page, downloads, and rules under each kwestie;
+- ``verantwoording``: the list of corrections to the card texts, from the cards' front matter;
 - ``drukwerk``: the participants' edition of the cards for print;
 - ``links``: internal links that fall back to text where a PDF lacks the target page.
 
@@ -49,6 +50,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .store import setup_store
     from .toegankelijkheid import setup_toegankelijkheid
     from .vertaling import setup_vertaling
+    from .verantwoording import setup_verantwoording
     from .voorbeeldprotocol import setup_voorbeeldprotocol
     from .verwijzingen import setup_verwijzingen
 
@@ -64,5 +66,6 @@ def setup(app: Any) -> dict[str, Any]:
     setup_prestaties(app)
     setup_publicatie(app)
     setup_voorbeeldprotocol(app)
+    setup_verantwoording(app)
     setup_drukwerk(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

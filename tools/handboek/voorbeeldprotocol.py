@@ -1,4 +1,4 @@
-"""The Voorbeeldprotocol page and the links between kwesties and rules.
+"""The model protocol page (docs/voorbeeldprotocol.md) and the links between kwesties and rules.
 
 A ``:::{voorbeeldprotocol}`` block (alone, with its closing ``:::``) is replaced by the model protocol (tools/protocol/templates/)
 at build time through the same data and templates as the downloads and the
@@ -18,11 +18,12 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from protocol.document import model_document
-from protocol.model import DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, current_model
-from protocol.render import render_html, render_markdown
+from protocol.document import model_document, rule_numbers, sector_list
+from protocol.model import CHANGE_KINDS, DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, Model, current_model
+from protocol.render import markdown_block_escape, markdown_escape, render_html, render_markdown
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import traceability_problems
@@ -73,7 +74,7 @@ def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
     try:
         model = current_model(model_path)
     except (YamlError, ValidationError) as error:
-        logger.error("Het voorbeeldprotocol kan niet worden gelezen:\n%s", error, location=location)
+        logger.error("Het modelprotocol kan niet worden gelezen:\n%s", error, location=location)
         return
     cards = _cards(env)
     env.note_dependency(str(model_path))
@@ -88,8 +89,69 @@ def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
             targets[f"regel/{rule.id}"] = (f"regel-{rule.id}", f"Regel {rule.heading}")
     doc_store(env, "protocolpagina")[docname] = True
     doc_store(env, "collects")[docname] = True
-    rendered = ":::{protocoldownloads}\n:::\n\n" + render_markdown(document, myst=True)
+    rendered = (
+        _about_markdown(model)
+        + ":::{protocoldownloads}\n:::\n\n"
+        + render_markdown(document, myst=True)
+        + _changes_markdown(model, rule_numbers(document))
+    )
     source[0] = MARKER.sub(lambda _: rendered, source[0])
+
+
+def _about_markdown(model: Model) -> str:
+    """The model's own "Over dit modelprotocol" note, from the model data."""
+    if not model.about:
+        return ""
+    version = f"Versie {markdown_escape(model.version)}. " if model.version else ""
+    return f"## Over dit modelprotocol\n\n{version}{markdown_block_escape(model.about)}\n\n"
+
+
+def _changes_markdown(model: Model, numbers: dict[str, str]) -> str:
+    """The change log since the previous model version, rule by rule, linked to the rules."""
+    if not model.changes:
+        return ""
+    lines = [
+        f"\n\n## Wijzigingen in versie {markdown_escape(model.version)}\n",
+        f"Wat er sinds versie {markdown_escape(model.previous_version)} is veranderd, en waarom.\n",
+    ]
+    for change in model.changes:
+        kind = CHANGE_KINDS[change.kind]
+        if change.rule_id:
+            rule = model.rule(change.rule_id)
+            label = f"Regel {numbers.get(rule.id, '')} {rule.title}".replace("  ", " ")
+            target = f"{{ref}}`{_role_text(label)} <regel-{rule.id}>`"
+            scope = "" if rule.all_sectors else f" (alleen {sector_list(rule.sectors)})"
+            old = f", was `{change.old_id}`" if change.old_id else ""
+            lines.append(f"- {target} (`{rule.id}`{old}){scope}, {kind}: {markdown_escape(change.reason)}")
+        else:
+            lines.append(f"- Regel `{change.old_id}`, {kind}: {markdown_escape(change.reason)}")
+    return "\n".join(lines) + "\n"
+
+
+def _role_text(text: str) -> str:
+    """A rule title as the text of a MyST role: no backticks or angle brackets."""
+    return " ".join(text.replace("`", "'").replace("<", "(").replace(">", ")").split())
+
+
+class ProtocolregelsDirective(SphinxDirective):
+    """``:::{protocolregels}`` with ``:onderwerpen:``: the rules on these topics, listed as under a kwestie.
+
+    For a card's closing questions ("Tot slot"), which are not a kwestie but
+    should still point to the rules that answer them.
+    """
+
+    option_spec = {"onderwerpen": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        topics = [t.strip() for t in self.options.get("onderwerpen", "").split(",") if t.strip()]
+        if not topics:
+            raise self.error("noem bij :onderwerpen: minstens één onderwerp van het modelprotocol.")
+        model = current_model(_model_path(self.env))
+        unknown = [t for t in topics if t not in model.topics]
+        if unknown:
+            raise self.error(f"onbekend onderwerp: {', '.join(unknown)}.")
+        self.env.note_dependency(str(_model_path(self.env)))
+        return [kwestieregels(topics=topics)]
 
 
 class ProtocoldownloadsDirective(SphinxDirective):
@@ -166,7 +228,7 @@ class ResolveKwestieRegels(SphinxPostTransform):
                 placeholder.parent.remove(placeholder)
                 continue
             block = nodes.container(classes=["kwestie-regels"])
-            block += nodes.paragraph("", "", nodes.strong("", "Regels in het voorbeeldprotocol"))
+            block += nodes.paragraph("", "", nodes.strong("", "Regels in het modelprotocol"))
             items = nodes.bullet_list()
             for rule in rules:
                 content = nodes.inline("", f"Regel {rule.heading}")
@@ -199,6 +261,7 @@ def setup_voorbeeldprotocol(app: Sphinx) -> None:
     app.add_config_value("handboek_protocol_model", str(DEFAULT_MODEL), "env", types=(str,))
     app.add_node(kwestieregels)
     app.add_directive("protocoldownloads", ProtocoldownloadsDirective)
+    app.add_directive("protocolregels", ProtocolregelsDirective)
     app.connect("source-read", _insert_protocol)
     app.add_transform(AddKwestieRegels)
     app.add_post_transform(ResolveKwestieRegels)

@@ -27,6 +27,7 @@ class RuleView:
     topics: tuple[str, ...] = ()
     kwesties: tuple[KwestieRef, ...] = ()
     change: str = ""  # "", "gewijzigd" or "nieuw"
+    grondslag: str = ""  # the law and article (or named arrangement) the rule rests on, for this sector
 
     @property
     def all_sectors(self) -> bool:
@@ -61,6 +62,9 @@ class ProtocolDocument:
     session: dict = field(default_factory=dict)
     versions: tuple[dict, ...] = ()
     review_date: str = ""
+    about: str = ""  # the model's note on who wrote it ("Over dit modelprotocol"); empty in a school's draft
+    model_version: str = ""  # the model version ("2026.2") the document was made from
+    author: str = ""  # who wrote the model (not Kennisnet: the card texts are not in it); empty in a draft
 
     @property
     def sector_name(self) -> str:
@@ -73,10 +77,12 @@ class ProtocolDocument:
 
     @property
     def consent_body(self) -> str:
-        """Who consents before the board adopts the protocol."""
+        """Who consents before the board adopts the protocol (the model's rules vaststelling-medezeggenschap*)."""
         if self.sector == "mbo":
-            return "de ondernemingsraad"
-        return "de personeelsgeleding van de (gemeenschappelijke) medezeggenschapsraad"
+            return ("de ondernemingsraad (en de studentenraad, als het medezeggenschapsreglement van de "
+                    "instelling dat bepaalt)")
+        return ("de medezeggenschapsraad (MR of GMR) of, voor regels over het personeel, de personeelsgeleding, "
+                "zoals het medezeggenschapsreglement van de school bepaalt")
 
     @property
     def info_rows(self) -> list[tuple[str, str]]:
@@ -128,7 +134,9 @@ def sector_list(sectors: tuple[str, ...] | list[str]) -> str:
     return dutch_list([s for s in SECTORS if s in sectors])
 
 
-def rule_view(number: str, rule: Rule, cards: list[Card], change: str = "", text: str | None = None) -> RuleView:
+def rule_view(
+    number: str, rule: Rule, cards: list[Card], change: str = "", text: str | None = None, sector: str | None = None
+) -> RuleView:
     return RuleView(
         id=rule.id,
         number=number,
@@ -138,6 +146,7 @@ def rule_view(number: str, rule: Rule, cards: list[Card], change: str = "", text
         topics=rule.topics,
         kwesties=tuple(kwesties_for_rule(rule, cards)),
         change=change,
+        grondslag=rule.source_note(sector),
     )
 
 
@@ -155,11 +164,12 @@ def model_document(model: Model, cards: list[Card], sector: str | None = None) -
                 number=number,
                 title=chapter.title,
                 introduction=chapter.introduction,
-                rules=tuple(rule_view(f"{number}.{i}", rule, cards) for i, rule in enumerate(rules, 1)),
+                rules=tuple(rule_view(f"{number}.{i}", rule, cards, sector=sector) for i, rule in enumerate(rules, 1)),
             )
         )
     return ProtocolDocument(
-        title=model.title, introduction=model.introduction, chapters=tuple(chapters), sector=sector
+        title=model.title, introduction=model.introduction, chapters=tuple(chapters), sector=sector,
+        about=model.about, model_version=model.version, author=model.author,
     )
 
 

@@ -1,8 +1,16 @@
-"""The model protocol as data: chapters with rules that have stable ids, topics and sectors."""
+"""The model protocol as data: chapters with rules that have stable ids, topics and sectors.
+
+A model also carries its version (``modelversie``, e.g. "2026.2"), a note about
+who wrote it (``over``), per rule an optional source note (``grondslag``: the
+law and article or named arrangement it rests on, for all of the rule's sectors
+or per sector) and a change log since the previous version (``wijzigingen``).
+Older model versions are kept in ``templates/modellen/<versie>.yaml``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -14,6 +22,17 @@ from .strict_yaml import load_yaml
 #: The model, the answers template and the output templates, shipped as package data.
 TEMPLATES_DIR = Path(str(resources.files("protocol").joinpath("templates")))
 DEFAULT_MODEL = TEMPLATES_DIR / "voorbeeldprotocol.yaml"
+#: Earlier versions of the model, one file per version ("2026.1.yaml").
+MODELS_DIR = TEMPLATES_DIR / "modellen"
+
+#: What a change-log entry says happened to a rule since the previous version.
+CHANGE_KINDS: dict[str, str] = {
+    "gewijzigd": "gewijzigd",
+    "nieuw": "nieuw",
+    "geschrapt": "geschrapt",
+    "vervangen": "vervangen (nieuwe id)",
+}
+_VERSION = re.compile(r"^\d{4}\.\d+$")
 
 #: Sectors of Dutch education, in the order readers expect them.
 SECTORS: dict[str, str] = {
@@ -24,6 +43,11 @@ SECTORS: dict[str, str] = {
 }
 
 
+def _sector_names(sectors: list[str]) -> str:
+    """"po, so en vo"."""
+    return sectors[0] if len(sectors) == 1 else ", ".join(sectors[:-1]) + " en " + sectors[-1]
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -31,9 +55,23 @@ class Rule:
     topics: tuple[str, ...]
     sectors: tuple[str, ...]
     title: str
+    #: Source notes: sector -> law and article; the key "" holds a note for all of the rule's sectors.
+    legal_basis: tuple[tuple[str, str], ...] = ()
 
     def applies_to(self, sector: str | None) -> bool:
         return sector is None or sector in self.sectors
+
+    def source_note(self, sector: str | None = None) -> str:
+        """The source note for one sector, or (``None``) for every sector, with the sector named."""
+        notes = dict(self.legal_basis)
+        if "" in notes:
+            return notes[""]
+        if sector is not None:
+            return notes.get(sector, "")
+        texts = list(dict.fromkeys(notes.values()))
+        if len(texts) == 1 and set(notes) == set(self.sectors):
+            return texts[0]
+        return "; ".join(f"{_sector_names([s for s in SECTORS if notes.get(s) == text])}: {text}" for text in texts)
 
     @property
     def all_sectors(self) -> bool:
@@ -49,12 +87,27 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One entry of the change log: what happened to a rule since the previous version, and why."""
+
+    kind: str  # a key of CHANGE_KINDS
+    rule_id: str  # the rule in this version ("" only for a removed rule)
+    old_id: str  # the rule in the previous version ("" for a new rule)
+    reason: str
+
+
+@dataclass(frozen=True)
 class Model:
     title: str
     introduction: str
     topics: dict[str, str]
     chapters: tuple[Chapter, ...]
     source: Path
+    version: str = ""
+    author: str = ""
+    about: str = ""
+    previous_version: str = ""
+    changes: tuple[Change, ...] = field(default=())
 
     def rules(self) -> Iterator[Rule]:
         for chapter in self.chapters:
@@ -80,12 +133,16 @@ class Model:
 
 
 def _check(checker: Checker, data: object) -> None:
-    if not checker.mapping((), data, {"versie", "titel", "onderwerpen", "hoofdstukken"}, {"inleiding"}):
+    optional = {"inleiding", "modelversie", "auteur", "over", "wijzigingen"}
+    if not checker.mapping((), data, {"versie", "titel", "onderwerpen", "hoofdstukken"}, optional):
         return
     if data.get("versie") != 1:
-        checker.fail(("versie",), "alleen versie 1 van het voorbeeldprotocol wordt ondersteund.")
+        checker.fail(("versie",), "alleen versie 1 van het bestandsformaat van het modelprotocol wordt ondersteund.")
+    _check_version(checker, ("modelversie",), data.get("modelversie"), required=False)
     checker.text(("titel",), data.get("titel"))
     checker.text(("inleiding",), data.get("inleiding"), required=False)
+    checker.text(("over",), data.get("over"), required=False)
+    checker.text(("auteur",), data.get("auteur"), required=False, max_length=200)
     topics = data.get("onderwerpen")
     if checker.is_type(("onderwerpen",), topics, dict):
         for key, value in topics.items():
@@ -112,7 +169,7 @@ def _check(checker: Checker, data: object) -> None:
             continue
         for rule_index, rule in enumerate(rules):
             rule_path = path + ("regels", rule_index)
-            if not checker.mapping(rule_path, rule, {"id", "titel", "tekst", "onderwerpen"}, {"sectoren"}):
+            if not checker.mapping(rule_path, rule, {"id", "titel", "tekst", "onderwerpen"}, {"sectoren", "grondslag"}):
                 continue
             if checker.identifier(rule_path + ("id",), rule.get("id")):
                 if rule["id"] in seen_rules:
@@ -132,6 +189,83 @@ def _check(checker: Checker, data: object) -> None:
                     checker.fail(rule_path + ("sectoren",), "noem minstens één sector, of laat het veld weg.")
                 for sector_index, sector in enumerate(sectors):
                     checker.choice(rule_path + ("sectoren", sector_index), sector, tuple(SECTORS))
+            else:
+                sectors = []
+            if "grondslag" in rule:
+                _check_legal_basis(checker, rule_path + ("grondslag",), rule["grondslag"], sectors)
+    if "wijzigingen" in data:
+        _check_changes(checker, data["wijzigingen"], seen_rules, data.get("modelversie"))
+
+
+def _check_version(checker: Checker, path: tuple, value: object, required: bool) -> bool:
+    if value is None and not required:
+        return True
+    if not checker.text(path, value):
+        return False
+    if not _VERSION.match(value):
+        checker.fail(path, f"'{value}' is geen geldige modelversie: schrijf jaar.volgnummer tussen aanhalingstekens, zoals \"2026.2\".")
+        return False
+    return True
+
+
+def _version_key(version: str) -> tuple[int, int]:
+    year, number = version.split(".")
+    return int(year), int(number)
+
+
+def _check_legal_basis(checker: Checker, path: tuple, value: object, sectors: list) -> None:
+    """``grondslag``: one text for all of the rule's sectors, or a block sector -> text."""
+    if isinstance(value, str):
+        checker.text(path, value, max_length=300)
+        return
+    if not isinstance(value, dict):
+        checker.fail(path, "hier hoort tekst (wet en artikel) of een blok met per sector een tekst.")
+        return
+    if not value:
+        checker.fail(path, "noem minstens één sector met een grondslag, of laat het veld weg.")
+    for sector, text in value.items():
+        if checker.choice(path + (sector,), sector, tuple(SECTORS)):
+            if sector not in sectors:
+                checker.fail(path + (sector,), f"de regel geldt niet voor de sector '{sector}'.")
+            checker.text(path + (sector,), text, max_length=300)
+
+
+def _check_changes(checker: Checker, value: object, rule_ids: set[str], version: object) -> None:
+    """``wijzigingen``: the previous version and one entry per rule that changed since."""
+    path = ("wijzigingen",)
+    if not checker.mapping(path, value, {"vorige", "lijst"}, set()):
+        return
+    if version is None:
+        checker.fail(path, "een lijst met wijzigingen hoort bij een modelversie; vul ook 'modelversie' in.")
+    if _check_version(checker, path + ("vorige",), value.get("vorige"), required=True) and isinstance(version, str):
+        if _VERSION.match(version) and _version_key(value["vorige"]) >= _version_key(version):
+            checker.fail(path + ("vorige",), f"de vorige versie '{value['vorige']}' moet ouder zijn dan '{version}'.")
+    entries = value.get("lijst")
+    if not checker.is_type(path + ("lijst",), entries, list):
+        return
+    mentioned: set[str] = set()
+    for index, entry in enumerate(entries):
+        entry_path = path + ("lijst", index)
+        if not checker.mapping(entry_path, entry, {"soort", "reden"}, {"regel", "was"}):
+            continue
+        checker.text(entry_path + ("reden",), entry.get("reden"))
+        if not checker.choice(entry_path + ("soort",), entry.get("soort"), tuple(CHANGE_KINDS)):
+            continue
+        kind = entry["soort"]
+        needs_rule = kind != "geschrapt"
+        needs_old = kind in ("geschrapt", "vervangen")
+        for key, needed in (("regel", needs_rule), ("was", needs_old)):
+            if needed and key not in entry:
+                checker.fail(entry_path, f"bij soort '{kind}' hoort het veld '{key}'.")
+            elif not needed and key in entry:
+                checker.fail(entry_path + (key,), f"bij soort '{kind}' hoort geen veld '{key}'.")
+        if needs_rule and "regel" in entry and checker.known(entry_path + ("regel",), entry["regel"], rule_ids, "regel"):
+            if entry["regel"] in mentioned:
+                checker.fail(entry_path + ("regel",), f"over regel '{entry['regel']}' staan twee wijzigingen; houd er één.")
+            mentioned.add(entry["regel"])
+        if needs_old and "was" in entry and checker.identifier(entry_path + ("was",), entry["was"]):
+            if entry["was"] in rule_ids:
+                checker.fail(entry_path + ("was",), f"de oude regel '{entry['was']}' staat nog in het model; gebruik soort 'gewijzigd'.")
 
 
 def _build(data: dict, source: Path) -> Model:
@@ -147,6 +281,7 @@ def _build(data: dict, source: Path) -> Model:
                     topics=tuple(rule["onderwerpen"]),
                     sectors=tuple(s for s in SECTORS if s in rule.get("sectoren", list(SECTORS))),
                     title=rule["titel"].strip(),
+                    legal_basis=_legal_basis(rule.get("grondslag")),
                 )
                 for rule in chapter["regels"]
             ),
@@ -159,7 +294,28 @@ def _build(data: dict, source: Path) -> Model:
         topics=dict(data["onderwerpen"]),
         chapters=chapters,
         source=source,
+        version=data.get("modelversie") or "",
+        author=" ".join((data.get("auteur") or "").split()),
+        about=" ".join((data.get("over") or "").split()),
+        previous_version=(data.get("wijzigingen") or {}).get("vorige", ""),
+        changes=tuple(
+            Change(
+                kind=entry["soort"],
+                rule_id=entry.get("regel", ""),
+                old_id=entry.get("was", ""),
+                reason=" ".join(entry["reden"].split()),
+            )
+            for entry in (data.get("wijzigingen") or {}).get("lijst", [])
+        ),
     )
+
+
+def _legal_basis(value: str | dict | None) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (("", " ".join(value.split())),)
+    return tuple((sector, " ".join(value[sector].split())) for sector in SECTORS if sector in value)
 
 
 def load_model(path: Path | str = DEFAULT_MODEL) -> Model:

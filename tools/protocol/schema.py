@@ -15,6 +15,9 @@ from .strict_yaml import Path_, YamlDocument, YamlError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+#: Nouns that take "het": "onbekend hoofdstuk", not "onbekende hoofdstuk".
+_HET_WORDS = {"hoofdstuk", "onderwerp", "antwoordbestand", "veld"}
+
 _TYPE_NAMES = {dict: "een blok met velden", list: "een lijst", str: "tekst", int: "een getal"}
 
 
@@ -102,7 +105,8 @@ class Checker:
         if value not in known:
             guess = difflib.get_close_matches(value, sorted(known), n=1)
             hint = f" Bedoelde je '{guess[0]}'?" if guess else ""
-            self.fail(path, f"onbekende {what} '{value}'.{hint}")
+            adjective = "onbekend" if what in _HET_WORDS else "onbekende"
+            self.fail(path, f"{adjective} {what} '{value}'.{hint}")
             return False
         return True
 

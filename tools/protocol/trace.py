@@ -69,5 +69,5 @@ def traceability_problems(model: Model, cards: list[Card]) -> list[str]:
                 elif topic not in covered:
                     problems.append(f"het onderwerp '{topic}' van kwestie {kwestie.id} staat bij geen enkele regel.")
             if not rules_for_kwestie(model, kwestie):
-                problems.append(f"kwestie {kwestie.id} raakt geen enkele regel van het voorbeeldprotocol.")
+                problems.append(f"kwestie {kwestie.id} raakt geen enkele regel van het modelprotocol.")
     return problems

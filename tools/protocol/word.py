@@ -25,6 +25,10 @@ def render_docx(document: ProtocolDocument) -> bytes:
     template.render({"doc": document}, jinja_env=environment(), autoescape=True)
     template.core_properties.title = " ".join(str(clean_text(document.title)).split())[:255]
     template.core_properties.language = "nl-NL"
+    # Not python-docx's defaults: the model's makers, or for a draft the school.
+    author = document.author or (document.school.get("naam") or "" if document.is_draft else "")
+    template.core_properties.author = " ".join(str(clean_text(author)).split())[:255]
+    template.core_properties.comments = ""
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()

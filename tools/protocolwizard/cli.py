@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from kern.adres import handbook_url
+from kern.taal import aantal
 from protocol.model import TEMPLATES_DIR
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
@@ -27,7 +28,7 @@ EMPTY_TEMPLATE = TEMPLATES_DIR / "antwoorden-leeg.yaml"
 
 DESCRIPTION = """\
 Maak na een teamgesprek met de discussiekaarten een concept van het
-socialemediaprotocol van je school: per regel van het voorbeeldprotocol
+socialemediaprotocol van je school: per regel van het modelprotocol
 behouden, wijzigen of schrappen, en nieuwe regels toevoegen. Alles blijft op
 deze computer; er wordt niets verstuurd.
 """
@@ -62,7 +63,7 @@ def parser() -> argparse.ArgumentParser:
 
     make = commands.add_parser(
         "maak", help="een concept maken uit een antwoordbestand, zonder vragen",
-        description="Maak het concept-protocol, het wijzigingsverslag en een genormaliseerd antwoordbestand.",
+        description="Maak het conceptprotocol, het wijzigingsverslag en een genormaliseerd antwoordbestand.",
     )
     make.add_argument("antwoorden", type=Path, metavar="ANTWOORDEN", help="het antwoordbestand (YAML)")
     make.add_argument("--uitvoer", type=Path, required=True, metavar="MAP", help="map voor de bestanden (wordt zo nodig gemaakt)")
@@ -88,8 +89,8 @@ def run_check(args: argparse.Namespace) -> int:
     answers = _load(args.antwoorden, context())
     if answers is None:
         return EXIT_INPUT
-    print(f"{args.antwoorden} is in orde: {len(answers.decisions)} besluiten, "
-          f"{len(answers.new_rules or [])} nieuwe regels.")
+    print(f"{args.antwoorden} is in orde: {aantal(len(answers.decisions), 'besluit', 'besluiten')}, "
+          f"{aantal(len(answers.new_rules or []), 'nieuwe regel', 'nieuwe regels')}.")
     return EXIT_OK
 
 

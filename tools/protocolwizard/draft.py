@@ -30,8 +30,9 @@ DRAFT_VERSION = "0.1"
 
 DRAFT_INTRODUCTION = (
     "Dit protocol beschrijft hoe medewerkers van {naam} omgaan met sociale media. Het is een concept: "
-    "het is gebaseerd op het Voorbeeldprotocol Sociale media op school en aangepast na het teamgesprek "
-    "van {datum}. Het geldt pas nadat het bestuur het na instemming van {instemming} heeft vastgesteld. "
+    "het is gebaseerd op het Modelprotocol sociale media bij het handboek Sociale media op school "
+    "(versie {modelversie}) en aangepast na het teamgesprek van {datum}. Het geldt pas nadat het bestuur het "
+    "heeft vastgesteld na instemming van {instemming}. "
     "Het wijzigingsverslag bij dit concept zegt welke regels zijn veranderd en waarom."
 )
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
@@ -121,6 +122,7 @@ def build_draft(answers: Answers, context: Context) -> Draft:
             view = RuleView(
                 id=rule.id, number="", title=rule.title, text=text, sectors=rule.sectors,
                 topics=rule.topics, kwesties=rule.kwesties, change="gewijzigd" if changed else "",
+                grondslag="" if changed else rule.grondslag,
             )
             pending.append((view, decision))
         for new in [r for r in answers.new_rules or [] if r.chapter == chapter.id]:
@@ -153,7 +155,8 @@ def build_draft(answers: Answers, context: Context) -> Draft:
     document = ProtocolDocument(
         title=f"Socialemediaprotocol {school.get('naam', '')}".strip(),
         introduction=DRAFT_INTRODUCTION.format(
-            naam=school.get("naam", ""), datum=format_day(session_date), instemming=consent
+            naam=school.get("naam", ""), datum=format_day(session_date), instemming=consent,
+            modelversie=context.model.version or "onbekend",
         ),
         chapters=tuple(chapters),
         sector=sector,

@@ -22,6 +22,7 @@ from prompt_toolkit.input import Input
 
 from kern.loader import Card, Kwestie
 from kern.slug import slug
+from kern.taal import aantal
 from protocol.document import model_document, RuleView
 from protocol.model import SECTORS
 from protocol.schema import ValidationError
@@ -129,7 +130,7 @@ class Interview:
     def run(self) -> str:
         """Ask what is missing, then the review; returns 'klaar' or 'gestopt'."""
         say = self.prompts.say
-        say("Protocolwizard: van teamgesprek naar concept-socialemediaprotocol.")
+        say("Protocolwizard: van teamgesprek naar conceptprotocol.")
         say(PRIVACY)
         say(f"Je antwoorden worden na elke vraag bewaard in {self.path}. Stoppen kan altijd met Ctrl-C.")
         say()
@@ -236,7 +237,7 @@ class Interview:
         open_rules = [r for r in rules if not self._rule_done(r.id)]
         if not open_rules:
             return
-        self.prompts.say(f"Deze kwestie raakt {len(rules)} {'regel' if len(rules) == 1 else 'regels'} van het voorbeeldprotocol:")
+        self.prompts.say(f"Deze kwestie raakt {aantal(len(rules), 'regel', 'regels')} van het modelprotocol:")
         for rule in rules:
             decision = self.answers.decision_for(rule.id)
             done = f" (al besproken: {decision.decision})" if decision and self._rule_done(rule.id) else ""
@@ -334,7 +335,7 @@ class Interview:
             + f"; kaarten: {', '.join(c.title for c in self.chosen_cards())}",
         ]
         changed = [d for d in self.answers.decisions if d.decision != "behouden"]
-        lines.append(f"Besluiten: {len(self.answers.decisions)} regels besproken, {len(changed)} veranderd.")
+        lines.append(f"Besluiten: {aantal(len(self.answers.decisions), 'regel', 'regels')} besproken, {len(changed)} veranderd.")
         for decision in self.ordered_decisions():
             rule = numbered.get(decision.rule)
             label = f"{rule.number} {rule.title}" if rule else decision.rule

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from kern.loader import load_cards
+from kern.taal import aantal
 from protocol.model import current_model
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
@@ -38,7 +39,7 @@ def load_checked(path: Path, ctx: Context) -> Answers | None:
         return load_answers(path, ctx)
     except ValidationError as error:
         count = len(error.errors)
-        say_error(f"{path} bevat {count} {'fout' if count == 1 else 'fouten'}:")
+        say_error(f"{path} bevat {aantal(count, 'fout', 'fouten')}:")
         for problem in error.errors:
             print(f"  {problem}", file=sys.stderr)
         return None
@@ -55,7 +56,7 @@ def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[st
     except OutputError as error:
         say_error(str(error))
         return EXIT_FAILED
-    print(f"Klaar: {len(result.written)} bestanden in {folder}.")
+    print(f"Klaar: {aantal(len(result.written), 'bestand', 'bestanden')} in {folder}.")
     if result.pdf_problem:
         print(f"Let op: {result.pdf_problem}")
         return EXIT_FAILED if formats == ("pdf",) else EXIT_OK
