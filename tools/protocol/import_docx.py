@@ -22,7 +22,7 @@ import lxml.html
 import mammoth
 from docx.opc.exceptions import PackageNotFoundError
 
-from .eigen_protocol import Block, Imported, ImportProblem, build_protocol, one_line, plural
+from .import_blocks import Block, Imported, ImportProblem, build_protocol, one_line, plural
 from .word_numbering import W, Numbering
 
 #: Word's Title and Subtitle styles are not headings to mammoth; mark them so the title is found.

@@ -12,7 +12,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .eigen_protocol import Block, Imported, build_protocol, one_line, plural
+from .import_blocks import Block, Imported, build_protocol, one_line, plural
 
 
 def _inline(token: Token) -> tuple[str, int]:
