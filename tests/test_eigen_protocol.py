@@ -315,3 +315,40 @@ def test_hostile_imported_text_stays_literal_in_every_format(tmp_path, model, ca
         report_md = BeautifulSoup(__import__("markdown_it").MarkdownIt("commonmark").render(comparison["vergelijking.md"]), "html.parser")
         assert not report_md.find_all(["script", "img"]) and protocol.title in report_md.get_text()
         assert yaml.safe_load(dump_protocol(imported.data))["hoofdstukken"]
+
+
+# --- Whatever the checker accepts for an imported protocol, every later step handles ---
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from protocol.eigen_protocol import confirm_proposals, protocol_data  # noqa: E402
+from protocol.model import current_model  # noqa: E402
+
+TOPICS = sorted(current_model().topics)
+ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=120).filter(str.strip)
+TEXT = st.one_of(ANY_TEXT, st.sampled_from(HOSTILE))
+RULE = st.fixed_dictionaries(
+    {"tekst": TEXT, "onderwerpen": st.lists(st.sampled_from(TOPICS), max_size=3, unique=True)},
+    optional={"titel": TEXT, "nummer": st.sampled_from(["1.", "2.3.", "a)", "•", "iv."]),
+              "niveau": st.integers(1, 9), "onderwerpen_voorstel": st.lists(st.sampled_from(TOPICS), max_size=3, unique=True)},
+)
+CHAPTER = st.fixed_dictionaries({"regels": st.lists(RULE, min_size=1, max_size=4)}, optional={"titel": TEXT, "nummer": st.just("1.")})
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(title=TEXT, chapters=st.lists(CHAPTER, min_size=1, max_size=3))
+def test_any_accepted_imported_protocol_renders_compares_and_round_trips(title, chapters, model, cards):
+    for n, chapter in enumerate(chapters, 1):
+        chapter["id"] = f"hoofdstuk-{n}"
+        for m, rule in enumerate(chapter["regels"], 1):
+            rule["id"] = f"regel-{n}-{m}"
+    data = {"versie": 1, "titel": title, "bron": {"bestand": "x.docx", "formaat": "docx"}, "hoofdstukken": chapters}
+    protocol = check_protocol(dump_protocol(data), "x.yaml", model)
+    document = model_document(protocol, cards)
+    render_markdown(document), render_html(document)
+    render_comparison(compare(protocol, model, cards), "https://h/")
+    again = protocol_data(protocol, Path("x.yaml"))
+    assert check_protocol(dump_protocol(again), "x.yaml", model) == protocol
+    confirm_proposals(again)
+    assert all(not r.proposed_topics for r in check_protocol(dump_protocol(again), "x.yaml", model).rules())
