@@ -352,3 +352,73 @@ def test_any_accepted_imported_protocol_renders_compares_and_round_trips(title, 
     assert check_protocol(dump_protocol(again), "x.yaml", model) == protocol
     confirm_proposals(again)
     assert all(not r.proposed_topics for r in check_protocol(dump_protocol(again), "x.yaml", model).rules())
+
+
+# --- More of Word: numbered headings, modern text boxes, restarts and number formats ---
+
+def _save(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_headings_numbered_by_a_list_style_keep_their_numbers(tmp_path, model):
+    document = Document()
+    wordbouw.add_article_numbering(document)
+    for style, ilvl in (("Heading 1", None), ("Heading 2", "1")):
+        properties = document.styles[style].element.get_or_add_pPr()
+        ilvl_xml = f'<w:ilvl w:val="{ilvl}"/>' if ilvl else ""
+        properties.append(wordbouw.parse_xml(
+            f'<w:numPr {wordbouw.nsdecls("w")}>{ilvl_xml}<w:numId w:val="{wordbouw.ARTICLE_NUM_ID}"/></w:numPr>'))
+    document.add_heading("Contact", 1)
+    document.add_heading("Kanalen", 2)
+    document.add_paragraph("Alleen via de schoolmail.")
+    document.add_heading("Toon", 2)
+    document.add_paragraph("Zakelijk en vriendelijk.")
+    document.add_heading("Beeld", 1)
+    document.add_paragraph("Alleen met toestemming.")
+    data = import_protocol(write(tmp_path, "koppen.docx", _save(document)), model).data
+    assert [(c["titel"], c.get("nummer")) for c in data["hoofdstukken"]] == [("Contact", "1."), ("Beeld", "2.")]
+    first = data["hoofdstukken"][0]["regels"]
+    assert [(r["titel"], r["nummer"], r["tekst"]) for r in first] == [
+        ("Kanalen", "1.1.", "Alleen via de schoolmail."), ("Toon", "1.2.", "Zakelijk en vriendelijk.")]
+
+
+def test_a_modern_text_box_arrives_once(tmp_path, model):
+    document = Document()
+    document.add_heading("Regels", 1)
+    paragraph = document.add_paragraph("Zie het kader.")
+    paragraph._p.append(wordbouw.parse_xml(
+        f'<w:r {wordbouw.nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:docPr id="1" name="Tekstvak 1"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>'
+        '<w:txbxContent><w:p><w:r><w:t>Bel bij twijfel de vertrouwenspersoon.</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+        '</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>'
+        '<w:txbxContent><w:p><w:r><w:t>Bel bij twijfel de vertrouwenspersoon.</w:t></w:r></w:p></w:txbxContent>'
+        '</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    imported = import_protocol(write(tmp_path, "kader.docx", _save(document)), model)
+    texts = [r["tekst"] for c in imported.data["hoofdstukken"] for r in c["regels"]]
+    assert texts == ["Zie het kader.", "Bel bij twijfel de vertrouwenspersoon."]
+    assert any(note.startswith("1 tekstvak:") for note in imported.notes)
+
+
+def test_numbering_restarts_per_list_and_follows_the_number_format(tmp_path, model):
+    document = Document()
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (start, fmt, text) in enumerate([(1, "upperLetter", "%1."), (1, "lowerRoman", "%1.%2"), (3, "decimal", "(%3)")]))
+    numbering.insert(0, wordbouw.parse_xml(f'<w:abstractNum {wordbouw.nsdecls("w")} w:abstractNumId="80">{levels}</w:abstractNum>'))
+    numbering.append(wordbouw.parse_xml(f'<w:num {wordbouw.nsdecls("w")} w:numId="81"><w:abstractNumId w:val="80"/></w:num>'))
+    numbering.append(wordbouw.parse_xml(
+        f'<w:num {wordbouw.nsdecls("w")} w:numId="82"><w:abstractNumId w:val="80"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>'))
+    plan = [("81", 0), ("81", 1), ("81", 1), ("81", 2), ("81", 0), ("81", 1), ("82", 0), ("82", 0)]
+    for index, (num_id, ilvl) in enumerate(plan):
+        wordbouw.direct_level(document.add_paragraph(f"punt {index}"), ilvl, num_id)
+    data = import_protocol(write(tmp_path, "nummers.docx", _save(document)), model).data
+    numbers = [r["nummer"] for c in data["hoofdstukken"] for r in c["regels"]]
+    assert numbers == ["A.", "A.i", "A.ii", "(3)", "B.", "B.i", "D.", "E."]
