@@ -422,3 +422,34 @@ def test_numbering_restarts_per_list_and_follows_the_number_format(tmp_path, mod
     data = import_protocol(write(tmp_path, "nummers.docx", _save(document)), model).data
     numbers = [r["nummer"] for c in data["hoofdstukken"] for r in c["regels"]]
     assert numbers == ["A.", "A.i", "A.ii", "(3)", "B.", "B.i", "D.", "E."]
+
+
+def test_footnotes_are_reported_not_mixed_into_the_rules(tmp_path, model):
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = Document()
+    document.add_heading("Regels", 1)
+    paragraph = document.add_paragraph("Zie de wet.")
+    paragraph._p.append(wordbouw.parse_xml(f'<w:r {wordbouw.nsdecls("w")}><w:footnoteReference w:id="1"/></w:r>'))
+    footnotes = (f'<w:footnotes {wordbouw.nsdecls("w")}><w:footnote w:id="1"><w:p><w:r><w:t>Wet op het primair onderwijs.</w:t>'
+                 '</w:r></w:p></w:footnote></w:footnotes>').encode()
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", footnotes, document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    imported = import_protocol(write(tmp_path, "noten.docx", _save(document)), model)
+    assert [r["tekst"] for c in imported.data["hoofdstukken"] for r in c["regels"]] == ["Zie de wet."]
+    assert any(note.startswith("1 voetnoot of eindnoot is niet overgenomen") for note in imported.notes)
+
+
+def test_an_unknown_paragraph_style_is_named_but_a_list_style_is_not(tmp_path, model):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = Document()
+    wordbouw.add_article_numbering(document)
+    document.styles.add_style("Artikelkop", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Kop in een eigen stijl", style="Artikelkop")
+    document.add_paragraph("Eerste artikel", style="Artikel")
+    notes = " ".join(import_protocol(write(tmp_path, "stijl.docx", _save(document)), model).notes)
+    assert "'Artikelkop'" in notes and "'Artikel'" not in notes

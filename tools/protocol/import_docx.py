@@ -31,9 +31,20 @@ p[style-name='Title'] => h1.documenttitel:fresh
 p[style-name='Titel'] => h1.documenttitel:fresh
 """
 _HEADING = re.compile(r"^h([1-6])$")
-_UNRECOGNISED = re.compile(r"Unrecognised (paragraph|run|table) style: '?(.*?)'? \(Style ID: (.*)\)")
 _NAMESPACES = {"w": W[1:-1], "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
-_KINDS = {"paragraph": "alineastijl", "run": "tekenstijl", "table": "tabelstijl"}
+#: mammoth's warnings that matter to a reader, in Dutch; the others (image types, undefined styles,
+#: character and table styles) change nothing in the imported text and are left out.
+_MESSAGES = (
+    (re.compile(r"Unrecognised paragraph style: '?(?P<name>.*?)'? \(Style ID: (?P<id>.*)\)"),
+     "Alinea's in de stijl '{name}' zijn als gewone regels overgenomen; is dat een kop, geef die alinea's in Word "
+     "een kopstijl (Kop 1, Kop 2) en importeer opnieuw."),
+    (re.compile(r"An unrecognised element was ignored: (?P<name>.*)"),
+     "Een onbekend onderdeel van het Word-bestand ({name}) is overgeslagen; controleer of er tekst ontbreekt."),
+    (re.compile(r"A w:sym element with an unsupported character was ignored: char (?P<char>\S+) in font (?P<font>.*)"),
+     "Een symbool uit het lettertype {font} is niet overgenomen."),
+    (re.compile(r"unexpected non-(row|cell) element"),
+     "Een tabel met samengevoegde cellen is misschien niet goed gelezen; controleer de tabeltekst."),
+)
 
 
 def _text(element) -> str:
@@ -103,9 +114,8 @@ def _paragraph_text(paragraph) -> str:
     return "".join(parts)
 
 
-def _numbers(document) -> list[tuple[str, str, int | None]]:
+def _numbers(document, numbering: Numbering) -> list[tuple[str, str, int | None]]:
     """(text key, number, list level or None) for every non-empty paragraph outside tables, in order."""
-    numbering = Numbering(document)
     result = []
     for paragraph in document.element.body.iter(W + "p"):
         label = numbering.label(paragraph)
@@ -138,7 +148,7 @@ def _count(root, expression: str) -> int:
     return int(lxml.etree.ElementBase.xpath(root, f"count({expression})", namespaces=_NAMESPACES))
 
 
-def _notes(document, images: int, notes: int, messages: list) -> list[str]:
+def _notes(document, images: int, notes: int, messages: list, list_styles: set[str]) -> list[str]:
     """Dutch sentences about what was not taken over (or only partly)."""
     body = document.element.body
     result = []
@@ -165,12 +175,13 @@ def _notes(document, images: int, notes: int, messages: list) -> list[str]:
         result.append(f"{plural(notes, 'voetnoot of eindnoot', 'voetnoten en eindnoten')} {verb} niet overgenomen; "
                       "neem de tekst zo nodig op in een regel.")
     for message in messages:
-        match = _UNRECOGNISED.match(message.message)
-        if match:
-            result.append(f"De {_KINDS[match.group(1)]} '{match.group(2)}' is niet herkend; de tekst is als gewone "
-                          "alinea overgenomen.")
-        elif message.type == "warning":
-            result.append(f"Waarschuwing van de Word-lezer (mammoth): {message.message}")
+        for pattern, dutch in _MESSAGES:
+            match = pattern.match(message.message)
+            if match and match.groupdict().get("id") in list_styles:
+                break  # a list style: its paragraphs are list items with their numbers, as they should be
+            if match:
+                result.append(dutch.format(**{k: v for k, v in match.groupdict().items() if k != "id"}))
+                break
     return list(dict.fromkeys(result))
 
 
@@ -191,6 +202,7 @@ def read_docx(path: Path, raw: bytes) -> Imported:
             TypeError, IndexError):
         raise ImportProblem(f"{path} is geen leesbaar Word-bestand (.docx); het is beschadigd of onvolledig.") from None
     blocks, notes = _blocks_from_html(result.value)
-    blocks = _with_numbers(blocks, _numbers(document))
+    numbering = Numbering(document)
+    blocks = _with_numbers(blocks, _numbers(document, numbering))
     data = build_protocol(blocks, path, "docx")
-    return Imported(data, _notes(document, images, notes, result.messages))
+    return Imported(data, _notes(document, images, notes, result.messages, numbering.list_styles()))

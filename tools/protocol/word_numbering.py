@@ -133,6 +133,10 @@ class Numbering:
                     overrides[ilvl] = Level(_int(start, 1), base.format, base.text, base.legal)
             self.instances[instance.get(W + "numId")] = (abstract_id, overrides)
 
+    def list_styles(self) -> set[str]:
+        """The paragraph styles that carry list numbering (their own ``w:numPr`` or a level's ``w:pStyle``)."""
+        return {style for style, (num_id, _, _) in self.styles.items() if num_id} | set(self.level_styles)
+
     def _levels(self, num_id: str) -> dict[int, Level]:
         abstract_id, overrides = self.instances.get(num_id, (None, {}))
         link = self.abstract_style_links.get(abstract_id or "")
