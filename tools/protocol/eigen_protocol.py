@@ -152,7 +152,7 @@ def _sniff(path: Path, raw: bytes) -> str:
     if raw.startswith(b"%PDF"):
         raise ImportProblem(f"{path} is een pdf. Open het protocol in Word en sla het op als .docx, of exporteer het als tekst.")
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportProblem(f"{path} is een oud Word-bestand (.doc). Open het in Word en sla het op als .docx.")
+        raise ImportProblem(f"{path} is een oud Word-bestand (.doc) of een met een wachtwoord beveiligd document. Open het in Word, haal een eventueel wachtwoord weg en sla het op als .docx.")
     if raw.startswith(b"PK"):
         if suffix not in ("", ".docx") and suffix in FORMATS:
             raise ImportProblem(f"{path} is een zip-bestand, geen {suffix}-tekstbestand.")
