@@ -5,6 +5,12 @@ who wrote it (``over``), per rule an optional source note (``grondslag``: the
 law and article or named arrangement it rests on, for all of the rule's sectors
 or per sector) and a change log since the previous version (``wijzigingen``).
 Older model versions are kept in ``templates/modellen/<versie>.yaml``.
+
+The same format holds a school's own protocol imported from Word, Markdown or YAML
+(``protocol.eigen_protocol``): such a file has a ``bron`` block and no ``onderwerpen``
+of its own (it uses the model's), its rules may lack a title, may have no confirmed
+topics yet, and carry what Word showed (``nummer``, ``niveau``) and the matcher's
+``onderwerpen_voorstel``. The model itself has ``trefwoorden`` per topic for that matcher.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .schema import Checker
-from .strict_yaml import load_yaml
+from .strict_yaml import YamlDocument, load_yaml
 
 #: The model, the answers template and the output templates, shipped as package data.
 TEMPLATES_DIR = Path(str(resources.files("protocol").joinpath("templates")))
@@ -57,6 +63,9 @@ class Rule:
     title: str
     #: Source notes: sector -> law and article; the key "" holds a note for all of the rule's sectors.
     legal_basis: tuple[tuple[str, str], ...] = ()
+    number: str = ""  # as the school's own document shows it ("2.3.", "b.", "•"); imported protocols only
+    level: int = 1  # list level in the school's own document (1 = top)
+    proposed_topics: tuple[str, ...] = ()  # the matcher's proposals, for a person to confirm
 
     def applies_to(self, sector: str | None) -> bool:
         return sector is None or sector in self.sectors
@@ -84,6 +93,7 @@ class Chapter:
     title: str
     introduction: str
     rules: tuple[Rule, ...]
+    number: str = ""  # as the school's own document shows it; imported protocols only
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,12 @@ class Model:
     about: str = ""
     previous_version: str = ""
     changes: tuple[Change, ...] = field(default=())
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)  # topic -> curated keywords
+    origin: dict = field(default_factory=dict)  # ``bron`` of an imported protocol; empty for the model
+
+    @property
+    def is_imported(self) -> bool:
+        return bool(self.origin)
 
     def rules(self) -> Iterator[Rule]:
         for chapter in self.chapters:
@@ -132,9 +148,10 @@ class Model:
         raise KeyError(rule_id)
 
 
-def _check(checker: Checker, data: object) -> None:
-    optional = {"inleiding", "modelversie", "auteur", "over", "wijzigingen"}
-    if not checker.mapping((), data, {"versie", "titel", "onderwerpen", "hoofdstukken"}, optional):
+def _check(checker: Checker, data: object, model_topics: dict[str, str] | None = None) -> None:
+    imported = isinstance(data, dict) and "bron" in data
+    required = {"versie", "titel", "bron", "hoofdstukken"} if imported else {"versie", "titel", "onderwerpen", "hoofdstukken"}
+    if not checker.mapping((), data, required, {"inleiding", "trefwoorden", "modelversie", "auteur", "over", "wijzigingen"} | ({"onderwerpen"} if imported else set())):
         return
     if data.get("versie") != 1:
         checker.fail(("versie",), "alleen versie 1 van het bestandsformaat van het modelprotocol wordt ondersteund.")
@@ -143,12 +160,19 @@ def _check(checker: Checker, data: object) -> None:
     checker.text(("inleiding",), data.get("inleiding"), required=False)
     checker.text(("over",), data.get("over"), required=False)
     checker.text(("auteur",), data.get("auteur"), required=False, max_length=200)
-    topics = data.get("onderwerpen")
-    if checker.is_type(("onderwerpen",), topics, dict):
+    if imported:
+        _check_origin(checker, data)
+        topics = model_topics or {}
+    else:
+        topics = data.get("onderwerpen")
+    if imported and "onderwerpen" in data:
+        checker.fail(("onderwerpen",), "een eigen protocol gebruikt de onderwerpen van het voorbeeldprotocol; laat dit veld weg.")
+    elif checker.is_type(("onderwerpen",), topics, dict):
         for key, value in topics.items():
             checker.identifier(("onderwerpen", key), key) and checker.text(("onderwerpen", key), value)
     else:
         topics = {}
+    _check_keywords(checker, data.get("trefwoorden"), topics)
     chapters = data.get("hoofdstukken")
     if not checker.is_type(("hoofdstukken",), chapters, list):
         return
@@ -156,33 +180,43 @@ def _check(checker: Checker, data: object) -> None:
     seen_rules: set[str] = set()
     for index, chapter in enumerate(chapters):
         path = ("hoofdstukken", index)
-        if not checker.mapping(path, chapter, {"id", "titel", "regels"}, {"inleiding"}):
+        optional = {"inleiding", "nummer"} if imported else {"inleiding"}
+        if not checker.mapping(path, chapter, {"id", "regels"} | (set() if imported else {"titel"}), optional | {"titel"}):
             continue
         if checker.identifier(path + ("id",), chapter.get("id")):
             if chapter["id"] in seen_chapters:
                 checker.fail(path + ("id",), f"het hoofdstuk-id '{chapter['id']}' komt twee keer voor.")
             seen_chapters.add(chapter["id"])
-        checker.text(path + ("titel",), chapter.get("titel"))
+        checker.text(path + ("titel",), chapter.get("titel"), required=not imported)
+        checker.text(path + ("nummer",), chapter.get("nummer"), required=False, max_length=40)
         checker.text(path + ("inleiding",), chapter.get("inleiding"), required=False)
         rules = chapter.get("regels")
         if not checker.is_type(path + ("regels",), rules, list):
             continue
         for rule_index, rule in enumerate(rules):
             rule_path = path + ("regels", rule_index)
-            if not checker.mapping(rule_path, rule, {"id", "titel", "tekst", "onderwerpen"}, {"sectoren", "grondslag"}):
+            required = {"id", "tekst", "onderwerpen"} | (set() if imported else {"titel"})
+            optional = {"sectoren", "titel", "grondslag"} | ({"nummer", "niveau", "onderwerpen_voorstel"} if imported else set())
+            if not checker.mapping(rule_path, rule, required, optional):
                 continue
             if checker.identifier(rule_path + ("id",), rule.get("id")):
                 if rule["id"] in seen_rules:
                     checker.fail(rule_path + ("id",), f"het regel-id '{rule['id']}' komt twee keer voor.")
                 seen_rules.add(rule["id"])
             checker.text(rule_path + ("tekst",), rule.get("tekst"))
-            checker.text(rule_path + ("titel",), rule.get("titel"), max_length=120)
-            rule_topics = rule.get("onderwerpen")
-            if checker.is_type(rule_path + ("onderwerpen",), rule_topics, list):
-                if not rule_topics:
-                    checker.fail(rule_path + ("onderwerpen",), "noem minstens één onderwerp.")
-                for topic_index, topic in enumerate(rule_topics):
-                    checker.known(rule_path + ("onderwerpen", topic_index), topic, topics, "onderwerp")
+            checker.text(rule_path + ("titel",), rule.get("titel"), max_length=120 if not imported else 20_000, required=not imported)
+            for key in ("onderwerpen", "onderwerpen_voorstel"):
+                rule_topics = rule.get(key, [])
+                if checker.is_type(rule_path + (key,), rule_topics, list):
+                    if not rule_topics and not imported and key == "onderwerpen":
+                        checker.fail(rule_path + (key,), "noem minstens één onderwerp.")
+                    for topic_index, topic in enumerate(rule_topics):
+                        checker.known(rule_path + (key, topic_index), topic, topics, "onderwerp")
+            if imported:
+                checker.text(rule_path + ("nummer",), rule.get("nummer"), required=False, max_length=40)
+                level = rule.get("niveau", 1)
+                if checker.is_type(rule_path + ("niveau",), level, int) and not 1 <= level <= 9:
+                    checker.fail(rule_path + ("niveau",), "het niveau is een getal van 1 tot en met 9.")
             sectors = rule.get("sectoren", list(SECTORS))
             if checker.is_type(rule_path + ("sectoren",), sectors, list):
                 if not sectors:
@@ -268,11 +302,31 @@ def _check_changes(checker: Checker, value: object, rule_ids: set[str], version:
                 checker.fail(entry_path + ("was",), f"de oude regel '{entry['was']}' staat nog in het model; gebruik soort 'gewijzigd'.")
 
 
-def _build(data: dict, source: Path) -> Model:
+def _check_origin(checker: Checker, data: dict) -> None:
+    """``bron`` of an imported protocol: the file it came from and its format."""
+    origin = data.get("bron")
+    if checker.mapping(("bron",), origin, {"bestand", "formaat"}, set()):
+        checker.text(("bron", "bestand"), origin.get("bestand"), max_length=1000)
+        checker.choice(("bron", "formaat"), origin.get("formaat"), ("docx", "md", "yaml"))
+
+
+def _check_keywords(checker: Checker, keywords: object, topics: dict) -> None:
+    """``trefwoorden``: per topic a list of words or phrases that suggest it (for the topic matcher)."""
+    if keywords is None or not checker.is_type(("trefwoorden",), keywords, dict):
+        return
+    for topic, words in keywords.items():
+        path = ("trefwoorden", topic)
+        if checker.known(path, topic, topics, "onderwerp") and checker.is_type(path, words, list):
+            for index, word in enumerate(words):
+                checker.text(path + (index,), word, max_length=80)
+
+
+def _build(data: dict, source: Path, model_topics: dict[str, str] | None = None) -> Model:
     chapters = tuple(
         Chapter(
             id=chapter["id"],
-            title=chapter["titel"].strip(),
+            title=(chapter.get("titel") or "").strip(),
+            number=chapter.get("nummer", ""),
             introduction=(chapter.get("inleiding") or "").strip(),
             rules=tuple(
                 Rule(
@@ -280,7 +334,10 @@ def _build(data: dict, source: Path) -> Model:
                     text=rule["tekst"].strip(),
                     topics=tuple(rule["onderwerpen"]),
                     sectors=tuple(s for s in SECTORS if s in rule.get("sectoren", list(SECTORS))),
-                    title=rule["titel"].strip(),
+                    title=(rule.get("titel") or "").strip(),
+                    number=rule.get("nummer", ""),
+                    level=rule.get("niveau", 1),
+                    proposed_topics=tuple(rule.get("onderwerpen_voorstel", ())),
                     legal_basis=_legal_basis(rule.get("grondslag")),
                 )
                 for rule in chapter["regels"]
@@ -291,7 +348,7 @@ def _build(data: dict, source: Path) -> Model:
     return Model(
         title=data["titel"].strip(),
         introduction=(data.get("inleiding") or "").strip(),
-        topics=dict(data["onderwerpen"]),
+        topics=dict(model_topics if "bron" in data else data["onderwerpen"]),
         chapters=chapters,
         source=source,
         version=data.get("modelversie") or "",
@@ -307,6 +364,8 @@ def _build(data: dict, source: Path) -> Model:
             )
             for entry in (data.get("wijzigingen") or {}).get("lijst", [])
         ),
+        keywords={topic: tuple(words) for topic, words in (data.get("trefwoorden") or {}).items()},
+        origin=dict(data.get("bron") or {}),
     )
 
 
@@ -318,14 +377,23 @@ def _legal_basis(value: str | dict | None) -> tuple[tuple[str, str], ...]:
     return tuple((sector, " ".join(value[sector].split())) for sector in SECTORS if sector in value)
 
 
-def load_model(path: Path | str = DEFAULT_MODEL) -> Model:
-    """Read and check the model protocol; problems raise a Dutch ``ValidationError``/``YamlError``."""
+def load_model(path: Path | str = DEFAULT_MODEL, *, topics_from: Model | None = None) -> Model:
+    """Read and check the model protocol, or a school's imported protocol (checked against the
+    topics of ``topics_from``, by default the shipped model); problems raise a Dutch
+    ``ValidationError``/``YamlError``."""
     path = Path(path)
-    document = load_yaml(path)
+    return check_model_document(load_yaml(path), path, topics_from=topics_from)
+
+
+def check_model_document(document: YamlDocument, source: Path | str, *, topics_from: Model | None = None) -> Model:
+    """Check parsed YAML as a model (or an imported protocol) and build it; see :func:`load_model`."""
+    topics = None
+    if isinstance(document.data, dict) and "bron" in document.data:
+        topics = (topics_from or current_model()).topics
     checker = Checker(document)
-    _check(checker, document.data)
+    _check(checker, document.data, topics)
     checker.done()
-    return _build(document.data, path)
+    return _build(document.data, Path(source), topics)
 
 
 @lru_cache(maxsize=8)

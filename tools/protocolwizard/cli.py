@@ -82,6 +82,7 @@ def parser() -> argparse.ArgumentParser:
     empty.add_argument("bestand", nargs="?", type=Path, default=Path("antwoorden.yaml"), metavar="BESTAND",
                        help="naam van het nieuwe bestand (standaard: antwoorden.yaml)")
     empty.add_argument("--overschrijven", action="store_true", help="een bestaand bestand vervangen")
+    add_own_protocol_commands(commands)
     return main
 
 
@@ -131,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.opdracht or "start"
     if args.opdracht is None:
         args = parser().parse_args(["start", *(argv if argv is not None else sys.argv[1:])])
-    handlers = {"start": run_start, "maak": run_make, "controleer": run_check, "leeg": run_empty}
+    handlers = {"start": run_start, "maak": run_make, "controleer": run_check, "leeg": run_empty, **OWN_PROTOCOL_HANDLERS}
     try:
         return handlers[command](args)
     except KeyboardInterrupt:
@@ -140,6 +141,155 @@ def main(argv: list[str] | None = None) -> int:
     except (YamlError, ValidationError) as error:
         _error(str(error))
         return EXIT_INPUT
+
+
+# --- The school's own protocol: importeer and vergelijk (Tip 1 of the cards) ---
+
+IMPORT_DESCRIPTION = """\
+Lees het eigen socialemediaprotocol van de school in: een Word-bestand (.docx), Markdown (.md) of
+YAML in de vorm van het voorbeeldprotocol. Koppen worden hoofdstukken; alinea's, lijstpunten en
+tabellen worden regels, met de nummering zoals Word die toont. Bij elke regel stelt de wizard tot
+drie onderwerpen van het voorbeeldprotocol voor (onderwerpen_voorstel). Controleer die in het
+bestand en bevestig ze daarna met --bevestig: dan worden het onderwerpen. Wat niet kon worden
+overgenomen (afbeeldingen, opmerkingen, voetnoten) wordt genoemd.
+"""
+
+IMPORT_EPILOG = """\
+voorbeelden:
+  protocolwizard importeer protocol.docx                          schrijft eigen-protocol.yaml
+  protocolwizard importeer protocol.docx --uitvoer onze-regels.yaml
+  protocolwizard importeer --bevestig eigen-protocol.yaml         de voorstellen worden onderwerpen
+  protocolwizard vergelijk eigen-protocol.yaml --uitvoer vergelijking
+"""
+
+
+def add_own_protocol_commands(commands: argparse._SubParsersAction) -> None:
+    """The subcommands ``importeer`` and ``vergelijk``."""
+    own = commands.add_parser(
+        "importeer", help="het eigen protocol van de school inlezen (.docx, .md of .yaml)",
+        description=IMPORT_DESCRIPTION, epilog=IMPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    own.add_argument("bestand", nargs="?", type=Path, metavar="BESTAND", help="het protocol van de school (.docx, .md of .yaml)")
+    own.add_argument("--uitvoer", type=Path, default=Path("eigen-protocol.yaml"), metavar="BESTAND",
+                     help="waar het ingelezen protocol komt (standaard: eigen-protocol.yaml in deze map)")
+    own.add_argument("--overschrijven", action="store_true", help="een bestaand uitvoerbestand vervangen")
+    own.add_argument("--bevestig", type=Path, metavar="BESTAND",
+                     help="in een ingelezen protocol alle voorgestelde onderwerpen bevestigen (na controle in het bestand); "
+                     "regels die al onderwerpen hebben, blijven zoals ze zijn")
+    compare = commands.add_parser(
+        "vergelijk", help="het eigen protocol vergelijken met het voorbeeldprotocol en de kaarten",
+        description="Schrijf een verslag (Markdown en HTML) met de onderwerpen van het voorbeeldprotocol die het eigen "
+        "protocol niet behandelt, de eigen regels zonder onderwerp, en per kwestie van elke kaart of het eigen "
+        "protocol erover gaat, met links naar het handboek.",
+    )
+    compare.add_argument("protocol", type=Path, metavar="PROTOCOL", help="het ingelezen protocol (eigen-protocol.yaml)")
+    compare.add_argument("--uitvoer", type=Path, default=Path("vergelijking"), metavar="MAP",
+                         help="map voor vergelijking.md en vergelijking.html (standaard: vergelijking)")
+    compare.add_argument("--overschrijven", action="store_true", help="bestaande bestanden in MAP vervangen")
+    compare.add_argument("--handboek", default=handbook_url(), metavar="URL", help="adres van het handboek voor de links")
+
+
+def _load_own_protocol(path: Path):
+    from protocol.model import current_model, load_model
+
+    try:
+        protocol = load_model(path, topics_from=current_model())
+    except ValidationError as error:
+        count = len(error.errors)
+        _error(f"{path} bevat {count} {'fout' if count == 1 else 'fouten'}:")
+        for problem in error.errors:
+            print(f"  {problem}", file=sys.stderr)
+        return None
+    except YamlError as error:
+        _error(str(error))
+        return None
+    if not protocol.is_imported:
+        _error(f"{path} is geen ingelezen protocol (het veld 'bron' ontbreekt). Lees het eerst in met: "
+               f"protocolwizard importeer {path}")
+        return None
+    return protocol
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from protocol.eigen_protocol import ImportProblem, confirm_proposals, dump_protocol, import_protocol, plural, protocol_data
+    from protocol.model import current_model
+
+    if args.bevestig is not None:
+        if args.bestand is not None:
+            _error("noem óf een bestand om in te lezen, óf --bevestig met een ingelezen protocol, niet allebei.")
+            return EXIT_INPUT
+        protocol = _load_own_protocol(args.bevestig)
+        if protocol is None:
+            return EXIT_INPUT
+        data = protocol_data(protocol, args.bevestig)
+        count = confirm_proposals(data)
+        atomic_write(args.bevestig, dump_protocol(data, args.bevestig.name))
+        open_rules = sum(1 for rule in protocol.rules() if not rule.topics and not rule.proposed_topics)
+        print(f"Bevestigd: onderwerpen bij {plural(count, 'regel', 'regels')} in {args.bevestig}.")
+        if open_rules:
+            print(f"{plural(open_rules, 'regel heeft', 'regels hebben')} nog geen onderwerp; vul die zo nodig zelf in "
+                  "onder 'onderwerpen'.")
+        return EXIT_OK
+    if args.bestand is None:
+        _error("noem het protocol van de school (.docx, .md of .yaml), of gebruik --bevestig BESTAND.")
+        return EXIT_INPUT
+    target: Path = args.uitvoer
+    if target.exists() and not args.overschrijven:
+        _error(f"{target} bestaat al. Kies een andere naam met --uitvoer of gebruik --overschrijven.")
+        return EXIT_FAILED
+    if target.is_dir():
+        _error(f"{target} is een map; noem een bestand, bijvoorbeeld {target / 'eigen-protocol.yaml'}.")
+        return EXIT_INPUT
+    if not target.parent.exists():
+        _error(f"de map {target.parent} bestaat niet.")
+        return EXIT_FAILED
+    try:
+        imported = import_protocol(args.bestand, current_model())
+    except ImportProblem as error:
+        _error(str(error))
+        return EXIT_INPUT
+    atomic_write(target, dump_protocol(imported.data, target.name))
+    proposed = sum(1 for c in imported.data["hoofdstukken"] for r in c["regels"] if r.get("onderwerpen_voorstel"))
+    print(f"Ingelezen: {args.bestand} -> {target}: {plural(imported.chapter_count, 'hoofdstuk', 'hoofdstukken')}, "
+          f"{plural(imported.rule_count, 'regel', 'regels')}; bij {proposed} daarvan zijn onderwerpen voorgesteld.")
+    for note in imported.notes:
+        print(f"Let op: {note}")
+    print(f"Controleer de voorgestelde onderwerpen in {target} en bevestig ze met: protocolwizard importeer --bevestig {target}")
+    return EXIT_OK
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from kern.loader import load_cards
+    from protocol.model import current_model
+    from protocol.eigen_protocol import plural
+    from protocol.vergelijking import REPORT_NAMES, compare, render_comparison
+
+    protocol = _load_own_protocol(args.protocol)
+    if protocol is None:
+        return EXIT_INPUT
+    folder: Path = args.uitvoer
+    if folder.exists() and not folder.is_dir():
+        _error(f"{folder} is een bestand, geen map.")
+        return EXIT_FAILED
+    existing = [name for name in REPORT_NAMES if (folder / name).exists()]
+    if existing and not args.overschrijven:
+        _error(f"in {folder} staan al {', '.join(existing)}. Kies een andere map of gebruik --overschrijven.")
+        return EXIT_FAILED
+    comparison = compare(protocol, current_model(), load_cards())
+    folder.mkdir(parents=True, exist_ok=True)
+    url = args.handboek.strip().rstrip("/") + "/"
+    for name, text in render_comparison(comparison, url).items():
+        atomic_write(folder / name, text)
+    print(f"Geschreven: {', '.join(str(folder / name) for name in REPORT_NAMES)}.")
+    print(f"{plural(len(comparison.missing_topics), 'onderwerp', 'onderwerpen')} van het voorbeeldprotocol zonder eigen regel; "
+          f"{plural(len(comparison.unmatched), 'eigen regel', 'eigen regels')} zonder onderwerp.")
+    if comparison.next_card:
+        print(f"Volgende kaart om te bespreken: {comparison.next_card.title} "
+              f"({comparison.next_card.open_count} van de {len(comparison.next_card.kwesties)} kwesties niet besproken).")
+    return EXIT_OK
+
+
+OWN_PROTOCOL_HANDLERS = {"importeer": run_import, "vergelijk": run_compare}
 
 
 if __name__ == "__main__":

@@ -1,0 +1,122 @@
+"""Compare a school's own (imported) protocol with the model, per topic and per kwestie of the cards.
+
+A school's rule counts for its confirmed topics (``onderwerpen``), or, while none are confirmed, for
+the matcher's proposals (``onderwerpen_voorstel``; the report marks those). The report says which model
+topics no school rule covers, which school rules match no topic, and for each kwestie of every card
+whether a school rule shares one of its topics, so a team leader can choose the next card to discuss.
+Rendered as Markdown and HTML through the sandboxed templates ``vergelijking.md.j2``/``.html.j2``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kern.loader import Card
+
+from .model import Model, Rule
+from .render import environment
+from .trace import KwestieRef, kwestie_ref
+
+REPORT_NAMES = ("vergelijking.md", "vergelijking.html")
+EXCERPT = 160
+
+
+@dataclass(frozen=True)
+class SchoolRule:
+    id: str
+    label: str  # number and title as the school's document shows them, or the id
+    excerpt: str
+    topics: tuple[str, ...]
+    proposed: bool  # the topics are proposals, not confirmed
+
+
+@dataclass(frozen=True)
+class KwestieCoverage:
+    ref: KwestieRef
+    title: str
+    topics: tuple[str, ...]
+    rules: tuple[SchoolRule, ...]
+    missing_topics: tuple[str, ...]  # the kwestie's topics no school rule covers
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.rules)
+
+
+@dataclass(frozen=True)
+class CardCoverage:
+    id: str
+    title: str
+    page: str
+    kwesties: tuple[KwestieCoverage, ...]
+
+    @property
+    def open_count(self) -> int:
+        """Kwesties the school's protocol says nothing about."""
+        return sum(1 for k in self.kwesties if not k.covered)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    title: str
+    source: str
+    rules: tuple[SchoolRule, ...]
+    topic_titles: dict[str, str]
+    missing_topics: tuple[str, ...]
+    unmatched: tuple[SchoolRule, ...]
+    cards: tuple[CardCoverage, ...]
+
+    @property
+    def proposed_count(self) -> int:
+        return sum(1 for r in self.rules if r.proposed)
+
+    @property
+    def next_card(self) -> CardCoverage | None:
+        """The card with the most kwesties the protocol says nothing about (first in order on a tie)."""
+        open_cards = [c for c in self.cards if c.open_count]
+        return max(open_cards, key=lambda c: c.open_count, default=None)
+
+
+def _school_rule(rule: Rule) -> SchoolRule:
+    shown = " ".join(part for part in (rule.number, rule.title) if part)
+    label = f"{shown} ({rule.id})" if any(c.isalnum() for c in shown) else rule.id
+    text = " ".join(rule.text.split())
+    excerpt = text if len(text) <= EXCERPT else text[: EXCERPT - 1].rsplit(" ", 1)[0] + " …"
+    topics = rule.topics or rule.proposed_topics
+    return SchoolRule(rule.id, label, excerpt, topics, proposed=not rule.topics and bool(rule.proposed_topics))
+
+
+def compare(protocol: Model, model: Model, cards: list[Card]) -> Comparison:
+    rules = tuple(_school_rule(rule) for rule in protocol.rules())
+    covered = {topic for rule in rules for topic in rule.topics}
+    card_views = []
+    for card in cards:
+        kwesties = []
+        for kwestie in card.kwesties:
+            matching = tuple(r for r in rules if set(r.topics) & set(kwestie.topics))
+            kwesties.append(KwestieCoverage(
+                ref=kwestie_ref(card, kwestie),
+                title=kwestie.title,
+                topics=kwestie.topics,
+                rules=matching,
+                missing_topics=tuple(t for t in kwestie.topics if t not in covered),
+            ))
+        card_views.append(CardCoverage(card.id, card.title, f"kaarten/{card.id}.html", tuple(kwesties)))
+    return Comparison(
+        title=protocol.title,
+        source=str(protocol.origin.get("bestand") or protocol.source.name),
+        rules=rules,
+        topic_titles=dict(model.topics),
+        missing_topics=tuple(t for t in model.topics if t not in covered),
+        unmatched=tuple(r for r in rules if not r.topics),
+        cards=tuple(card_views),
+    )
+
+
+def render_comparison(comparison: Comparison, handboek_url: str) -> dict[str, str]:
+    """File name -> text of the report in Markdown and HTML."""
+    env = environment()
+    return {
+        name: env.get_template(f"{name}.j2").render(cmp=comparison, handboek_url=handboek_url).rstrip("\n") + "\n"
+        for name in REPORT_NAMES
+    }
