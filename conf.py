@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 from kern.adres import handbook_url  # noqa: E402
+from kern.kaartformaat import MYST_EXTENSIONS  # noqa: E402
 from kern.loader import card_paths, load_card  # noqa: E402
 
 # Which edition this build makes: the website (default), the PDF handbook with
@@ -38,7 +39,8 @@ templates_path = [str(ROOT / "docs" / "_templates")]
 locale_dirs = ["_locale"]
 gettext_compact = False
 
-myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "substitution"]
+# The loader reads the cards with the same MyST extensions (kern/kaartformaat.py).
+myst_enable_extensions = list(MYST_EXTENSIONS)
 myst_heading_anchors = 3
 suppress_warnings: list[str] = []
 
