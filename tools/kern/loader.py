@@ -184,6 +184,27 @@ def _directive_name(token: Token) -> tuple[str, str] | None:
     return name[1:-1], parts[1] if len(parts) > 1 else ""
 
 
+#: MyST's messages about directive options, as the loader reports them.
+_MYST_MESSAGES = (
+    (re.compile(r"Unknown option key: '(?P<name>[^']+)' \(allowed: \[(?P<allowed>.*)\]\)"),
+     lambda m: f"onbekende optie ':{m['name']}:' (mogelijk: {m['allowed'].replace(chr(39), ':')})"),
+    (re.compile(r"Invalid option value for '(?P<name>[^']+)': (?P<reason>.*)", re.DOTALL),
+     lambda m: f"ongeldige waarde voor ':{m['name']}:': {m['reason']}"),
+    (re.compile(r"Invalid options format \(bad YAML\)"), lambda m: "het optieblok is geen geldige YAML"),
+    (re.compile(r"Invalid options format: (?P<reason>.*)", re.DOTALL),
+     lambda m: f"de opties zijn niet te lezen ({m['reason']})"),
+    (re.compile(r"Directive options has # comments.*", re.DOTALL),
+     lambda m: "een opmerking met # tussen de opties wordt niet ondersteund"),
+)
+
+
+def _in_dutch(message: str) -> str:
+    for pattern, dutch in _MYST_MESSAGES:
+        if match := pattern.fullmatch(message):
+            return dutch(match)
+    return message
+
+
 def _read_block(token: Token, md: MarkdownIt, path: Path, offset: int) -> _Block | None:
     """The card block a fence holds, read as MyST runs a directive, or None for any other fence."""
     found = _directive_name(token)
@@ -205,7 +226,7 @@ def _read_block(token: Token, md: MarkdownIt, path: Path, offset: int) -> _Block
     except MarkupError as error:
         raise CardFormatError(f"{path}:{line}: het blok {{{name}}} klopt niet: {error}") from None
     for warning in parsed.warnings:
-        raise CardFormatError(f"{path}:{warning.lineno or line}: het blok {{{name}}}: {warning.msg}")
+        raise CardFormatError(f"{path}:{warning.lineno or line}: het blok {{{name}}}: {_in_dutch(warning.msg)}")
     body_line = opening + 1 + parsed.body_offset - (1 if prepended else 0)
     return _Block(blok, number, parsed.options, md.parse("\n".join(parsed.body)), body_line)
 
@@ -318,6 +339,19 @@ def card_paths(cards_dir: Path | None = None) -> list[Path]:
 def load_cards(cards_dir: Path | None = None) -> list[Card]:
     """Read every card page in a folder (default: the handbook's own cards)."""
     return [_cached_card(path, path.stat().st_mtime_ns) for path in card_paths(cards_dir)]
+
+
+def read_cards(cards_dir: Path | None = None) -> tuple[list[Card], list[CardFormatError]]:
+    """Like :func:`load_cards`, but a card that does not follow the format is left out and its
+    error returned, so that a build can report it and go on."""
+    cards: list[Card] = []
+    errors: list[CardFormatError] = []
+    for path in card_paths(cards_dir):
+        try:
+            cards.append(_cached_card(path, path.stat().st_mtime_ns))
+        except CardFormatError as error:
+            errors.append(error)
+    return cards, errors
 
 
 @lru_cache(maxsize=64)
