@@ -38,14 +38,16 @@ def copy_docs(target: Path) -> Path:
 class BuiltSite:
     """A finished build: its output folder and the warnings it printed."""
 
-    def __init__(self, srcdir: Path, buildername: str = "html") -> None:
+    def __init__(self, srcdir: Path, buildername: str = "html", fresh: bool = True) -> None:
+        """Build ``srcdir`` into ``srcdir/_build``: from scratch, or (``fresh=False``) incrementally,
+        reusing the environment a previous build there left, as ``make html`` does."""
         self.srcdir = srcdir
         self.warnings = StringIO()
         self.app = SphinxTestApp(
             buildername,
             srcdir=srcdir,
             builddir=srcdir / "_build",
-            freshenv=True,
+            freshenv=fresh,
             confoverrides={"nitpicky": True},
             status=StringIO(),
             warning=self.warnings,
