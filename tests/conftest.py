@@ -35,6 +35,25 @@ def copy_docs(target: Path) -> Path:
     return target
 
 
+#: A valid third card (tests/test_nieuwe_kaart.py, tests/browser/test_nieuwe_kaart.py).
+NEW_CARD = FIXTURES / "nieuwe-kaart" / "testkaart-schoolfotos.md"
+
+
+def copy_docs_with_new_card(target: Path) -> Path:
+    """A copy of docs/ with :data:`NEW_CARD` added as one more file in kaarten/, as an editor adds one.
+
+    The copy also links from the new card to the first kwestie of the first real card, so that
+    links between cards are checked too."""
+    from kern.loader import load_cards
+
+    docs = copy_docs(target)
+    first = load_cards(docs / "kaarten")[0]
+    link = f"\n\nZie ook {{kwestie}}`{first.kwesties[0].id}`.\n"
+    text = NEW_CARD.read_text(encoding="utf-8") + link
+    (docs / "kaarten" / NEW_CARD.name).write_text(text, encoding="utf-8")
+    return docs
+
+
 class BuiltSite:
     """A finished build: its output folder and the warnings it printed."""
 
@@ -89,3 +108,9 @@ def cards():
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(copy_docs(tmp_path_factory.mktemp("site") / "docs"))
+
+
+@pytest.fixture(scope="session")
+def extended_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The handbook with a third card added (:func:`copy_docs_with_new_card`)."""
+    return BuiltSite(copy_docs_with_new_card(tmp_path_factory.mktemp("nieuwe-kaart") / "docs"))
