@@ -14,7 +14,7 @@ PORT        ?= 8000
 ANTWOORDEN  ?= examples/antwoorden-voorbeeld.yaml
 
 .DEFAULT_GOAL := help
-.PHONY: help html pdf kaarten protocol tex serve linkcheck test bench browser clean systeem systeem-html systeem-browser
+.PHONY: help html pdf kaarten protocol tex serve linkcheck test test-snel bench browser clean systeem systeem-html systeem-browser
 
 help: ## Toon deze lijst
 	@echo "Gebruik: make <doel>"
@@ -80,6 +80,9 @@ linkcheck: $(STAMP) systeem-html ## Controleer alle links
 
 test: $(STAMP) systeem-html systeem-browser $(NODE_STAMP) ## Draai alle tests, ook die in de browser (Chromium: make browser)
 	$(BIN)/python -m pytest
+
+test-snel: $(STAMP) systeem-html ## Draai de snelle tests (zonder browser, pdf en trage tests), binnen een halve minuut
+	$(BIN)/python -m pytest -m "not browser and not pdf and not slow"
 
 bench: $(STAMP) systeem-html $(NODE_STAMP) ## Meet bouwtijden en Lighthouse-scores tegen de budgetten (benchmarks/README.md)
 	$(BIN)/python tools/bench.py

@@ -28,6 +28,24 @@ globals().update({{k: v for k, v in runpy.run_path({str(ROOT / "conf.py")!r}, in
 """
 
 
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+#: Fixtures that make a test slow (an extra build of the handbook) or need TeX.
+SLOW_FIXTURES = {"extended_site", "forms_site"}
+PDF_FIXTURES = {"pdfs"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the tests that need a browser, TeX or much time, so that ``make test-snel`` can leave them out."""
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & PDF_FIXTURES:
+            item.add_marker(pytest.mark.pdf)
+        if fixtures & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
 def copy_docs(target: Path) -> Path:
     """A copy of docs/ with the project's conf.py, ready for SphinxTestApp."""
     shutil.copytree(DOCS, target, ignore=shutil.ignore_patterns("*.mo"))

@@ -158,6 +158,7 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("name", BROKEN)
+@pytest.mark.slow
 def test_a_card_the_build_rejects_the_loader_rejects_too(tmp_path, name):
     source, word = BROKEN[name]
     docs = tmp_path / "docs"

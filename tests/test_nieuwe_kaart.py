@@ -107,6 +107,7 @@ def test_wizard_offers_the_new_card_and_its_kwesties(monkeypatch, tmp_path, exte
     assert all(question.text in shown for question in first.questions)
 
 
+@pytest.mark.slow
 def test_unknown_kwestie_reference_warns(tmp_path):
     docs = copy_docs_with_new_card(tmp_path / "docs")
     path = docs / "kaarten" / NEW_CARD.name

@@ -3,6 +3,7 @@
 import os
 import re
 
+import pytest
 from kern.loader import load_cards
 
 from conftest import BuiltSite, copy_docs
@@ -18,6 +19,7 @@ def renumber(path, old: int, new: int) -> None:
     os.utime(path, (later, later))
 
 
+@pytest.mark.slow
 def test_renumbering_a_linked_kwestie_warns_in_an_incremental_build(tmp_path):
     docs = copy_docs(tmp_path / "docs")
     card = load_cards(docs / "kaarten")[0]
@@ -40,6 +42,7 @@ def test_renumbering_a_linked_kwestie_warns_in_an_incremental_build(tmp_path):
     assert second.article("verwijst.html").find("a", href=f"kaarten/{card.id}.html#{kwestie.anchor}") is None
 
 
+@pytest.mark.slow
 def test_an_unchanged_build_reads_nothing_again(tmp_path):
     docs = copy_docs(tmp_path / "docs")
     BuiltSite(docs)

@@ -4,6 +4,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from docx import Document
@@ -67,6 +68,7 @@ def assert_only_template_tags(html: str, allowed: set[str]) -> BeautifulSoup:
     return soup
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(naam=TEXT, tekst=TEXT, reden=TEXT, nieuw=TEXT)
 def test_hostile_answers_stay_literal_in_html_markdown_and_word(naam, tekst, reden, nieuw):
@@ -126,6 +128,7 @@ def test_arbitrary_structures_are_rejected_cleanly(data):
     build_draft(answers, CONTEXT)  # whatever passes the check can be drafted
 
 
+@pytest.mark.pdf
 def test_latex_commands_in_answers_are_typeset_not_run(tmp_path):
     import os
     import shutil

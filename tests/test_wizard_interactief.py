@@ -162,6 +162,7 @@ def spawn(*args, cwd):
                          encoding="utf-8", timeout=20, dimensions=(40, 100))
 
 
+@pytest.mark.slow
 def test_real_terminal_ctrl_c_kill_and_resume(tmp_path):
     child = spawn("start", cwd=tmp_path)
     child.expect("Naam van de school")
