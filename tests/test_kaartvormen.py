@@ -174,3 +174,17 @@ def test_a_card_the_build_rejects_the_loader_rejects_too(tmp_path, name):
     warnings = BuiltSite(docs).warnings.getvalue()
     assert f"{location}: " in warnings or f"{card}:7: " in warnings, warnings
 
+
+
+def test_the_wizard_reports_a_broken_card_in_dutch_without_traceback(tmp_path, monkeypatch, capsys):
+    from protocolwizard.cli import main
+
+    folder = tmp_path / "kaarten"
+    folder.mkdir()
+    source, _ = BROKEN["onbekende optie"]
+    (folder / "kapot.md").write_text(f"# Kapot\n\nEen kaart met een fout.\n\n{source}", encoding="utf-8")
+    monkeypatch.setenv("HANDBOEK_KAARTEN", str(folder))
+    assert main(["controleer", str(DOCS.parent / "examples" / "antwoorden-voorbeeld.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert f"{folder / 'kapot.md'}:6: " in err and "onbekende optie ':onderwerp:'" in err
+    assert "Traceback" not in err

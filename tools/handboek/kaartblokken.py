@@ -43,7 +43,7 @@ def build_cards(env: BuildEnvironment) -> list[Card]:
     """The cards of this build as the loader reads them; a card it cannot read is a warning, not a crash."""
     cards, errors = read_cards(Path(env.srcdir) / KAARTEN_DIR)
     for error in errors:
-        logger.warning("%s", error, type="handboek", subtype="kaart", once=True)
+        logger.warning("%s", str(error), type="handboek", subtype="kaart", once=True)
     return cards
 
 
