@@ -354,6 +354,6 @@ def read_cards(cards_dir: Path | None = None) -> tuple[list[Card], list[CardForm
     return cards, errors
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def _cached_card(path: Path, _mtime_ns: int) -> Card:
     return load_card(path)
