@@ -25,7 +25,7 @@ def seed_of(card_id: str) -> str:
 def test_every_seed_sentence_is_on_the_card_page(site, card_id):
     card = load_card(DOCS / "kaarten" / f"{card_id}.md")
     page = fold(site.text(f"kaarten/{card_id}.html"))
-    sentences = seed_sentences(seed_of(card_id), card.metadata.get("correcties", []))
+    sentences = seed_sentences(seed_of(card_id), card.metadata.get("correcties", []), card.title)
     assert len(sentences) > 20
     missing = [sentence for sentence in sentences if sentence not in page]
     assert missing == []

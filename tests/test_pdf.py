@@ -52,7 +52,7 @@ def key(text: str) -> str:
 def missing_sentences(card, text: str) -> list[str]:
     seed = (FIXTURES / "seeds" / f"{card.id}.txt").read_text(encoding="utf-8")
     body = key(text)
-    return [s for s in seed_sentences(seed, card.metadata.get("correcties", [])) if key(s) not in body]
+    return [s for s in seed_sentences(seed, card.metadata.get("correcties", []), card.title) if key(s) not in body]
 
 
 def test_handbook_holds_every_seed_sentence(pdfs):
