@@ -1,5 +1,8 @@
 """The card structure: kwestie, vragen, voorbeeld and aandachtspunten blocks.
 
+What each block accepts (its number, its options) is declared in ``kern.kaartformaat``,
+which the card loader reads the cards with too; this module renders the blocks.
+
 Each block is one ``kaartblok`` node with a ``kind``; its title is a
 ``kaartblok_titel`` node, so builders without their own rendering fall back to
 a rubric (a run-in heading) and lose nothing.
@@ -12,16 +15,14 @@ in ``handboek.sty``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-
-from pathlib import Path
-
-from sphinx.environment import BuildEnvironment
 
 from kern import kaartformaat
 from kern.kaartformaat import Blok, CardFormatError
