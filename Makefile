@@ -17,7 +17,7 @@ UV_VERSION  := 0.13.8
 PYTHON_MIN  := 3.11
 
 .DEFAULT_GOAL := help
-.PHONY: lock help html pdf kaarten protocol tex serve linkcheck test bench browser clean systeem systeem-html systeem-browser
+.PHONY: lock help html pdf kaarten protocol tex serve linkcheck test test-snel bench browser clean systeem systeem-html systeem-browser
 
 help: ## Toon deze lijst
 	@echo "Gebruik: make <doel>"
@@ -93,6 +93,9 @@ linkcheck: $(STAMP) systeem-html ## Controleer alle links
 
 test: $(STAMP) systeem-html systeem-browser $(NODE_STAMP) ## Draai alle tests, ook die in de browser (Chromium: make browser)
 	$(BIN)/python -m pytest
+
+test-snel: $(STAMP) systeem-html ## Draai de snelle tests (zonder browser, pdf en trage tests), binnen een halve minuut
+	$(BIN)/python -m pytest -m "not browser and not pdf and not slow"
 
 bench: $(STAMP) systeem-html $(NODE_STAMP) ## Meet bouwtijden en Lighthouse-scores tegen de budgetten (benchmarks/README.md)
 	$(BIN)/python tools/bench.py

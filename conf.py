@@ -9,7 +9,8 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 from kern.adres import handbook_url  # noqa: E402
-from kern.loader import card_paths, load_card  # noqa: E402
+from kern.kaartformaat import MYST_EXTENSIONS  # noqa: E402
+from kern.loader import read_cards  # noqa: E402
 
 # Which edition this build makes: the website (default), the PDF handbook with
 # the leaders' handouts (-t pdf) or the participants' handouts (-t deelnemers).
@@ -38,7 +39,8 @@ templates_path = [str(ROOT / "docs" / "_templates")]
 locale_dirs = ["_locale"]
 gettext_compact = False
 
-myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "substitution"]
+# The loader reads the cards with the same MyST extensions (kern/kaartformaat.py).
+myst_enable_extensions = list(MYST_EXTENSIONS)
 myst_heading_anchors = 3
 suppress_warnings: list[str] = []
 
@@ -78,7 +80,8 @@ html_theme_options = {
 graphviz_output_format = "svg"
 
 # LaTeX / PDF (make pdf, make kaarten) ---------------------------------------------
-CARDS = [load_card(path) for path in card_paths(ROOT / "docs" / "kaarten")]
+# A card the loader cannot read is left out here; the build reports it on its page.
+CARDS, _ = read_cards(ROOT / "docs" / "kaarten")
 latex_engine = "pdflatex"
 # The title page's author line: the card texts are Kennisnet's, the rest is the project team's.
 LATEX_AUTHOR = "Kaartteksten: Kennisnet; handboek en modelprotocol: het projectteam"

@@ -28,6 +28,24 @@ globals().update({{k: v for k, v in runpy.run_path({str(ROOT / "conf.py")!r}, in
 """
 
 
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+#: Fixtures that make a test slow (an extra build of the handbook) or need TeX.
+SLOW_FIXTURES = {"extended_site", "forms_site"}
+PDF_FIXTURES = {"pdfs"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the tests that need a browser, TeX or much time, so that ``make test-snel`` can leave them out."""
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & PDF_FIXTURES:
+            item.add_marker(pytest.mark.pdf)
+        if fixtures & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
 def copy_docs(target: Path) -> Path:
     """A copy of docs/ with the project's conf.py, ready for SphinxTestApp."""
     shutil.copytree(DOCS, target, ignore=shutil.ignore_patterns("*.mo"))
@@ -35,17 +53,38 @@ def copy_docs(target: Path) -> Path:
     return target
 
 
+#: A valid third card (tests/test_nieuwe_kaart.py, tests/browser/test_nieuwe_kaart.py).
+NEW_CARD = FIXTURES / "nieuwe-kaart" / "testkaart-schoolfotos.md"
+
+
+def copy_docs_with_new_card(target: Path) -> Path:
+    """A copy of docs/ with :data:`NEW_CARD` added as one more file in kaarten/, as an editor adds one.
+
+    The copy also links from the new card to the first kwestie of the first real card, so that
+    links between cards are checked too."""
+    from kern.loader import load_cards
+
+    docs = copy_docs(target)
+    first = load_cards(docs / "kaarten")[0]
+    link = f"\n\nZie ook {{kwestie}}`{first.kwesties[0].id}`.\n"
+    text = NEW_CARD.read_text(encoding="utf-8") + link
+    (docs / "kaarten" / NEW_CARD.name).write_text(text, encoding="utf-8")
+    return docs
+
+
 class BuiltSite:
     """A finished build: its output folder and the warnings it printed."""
 
-    def __init__(self, srcdir: Path, buildername: str = "html") -> None:
+    def __init__(self, srcdir: Path, buildername: str = "html", fresh: bool = True) -> None:
+        """Build ``srcdir`` into ``srcdir/_build``: from scratch, or (``fresh=False``) incrementally,
+        reusing the environment a previous build there left, as ``make html`` does."""
         self.srcdir = srcdir
         self.warnings = StringIO()
         self.app = SphinxTestApp(
             buildername,
             srcdir=srcdir,
             builddir=srcdir / "_build",
-            freshenv=True,
+            freshenv=fresh,
             confoverrides={"nitpicky": True},
             status=StringIO(),
             warning=self.warnings,
@@ -87,3 +126,9 @@ def cards():
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(copy_docs(tmp_path_factory.mktemp("site") / "docs"))
+
+
+@pytest.fixture(scope="session")
+def extended_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The handbook with a third card added (:func:`copy_docs_with_new_card`)."""
+    return BuiltSite(copy_docs_with_new_card(tmp_path_factory.mktemp("nieuwe-kaart") / "docs"))

@@ -13,8 +13,7 @@ import re
 # Lines that are headings or page furniture in the PDFs, not sentences.
 HEADING_LINES = re.compile(
     r"^(Kwestie \d+|Vragen|Voorbeeld \d+|Voorbeelden|Achtergrondinformatie|Aandachtspunten"
-    r"|Tot slot|Verder lezen|Discussie - .*|Discussiekaart \d+:|Laat ict werken voor het onderwijs"
-    r"|Goedbedoelde acties met desastreuze gevolgen)$"
+    r"|Tot slot|Verder lezen|Discussie - .*|Discussiekaart \d+:|Laat ict werken voor het onderwijs)$"
 )
 BULLETS = re.compile(r"^[•\uf0a7\u2022\t ]+")
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
@@ -48,11 +47,11 @@ def _join_lines(lines: list[str]) -> str:
     return text
 
 
-def seed_blocks(seed: str) -> list[str]:
-    """The seed's text between headings, each block as one line."""
+def seed_blocks(seed: str, title: str = "") -> list[str]:
+    """The seed's text between headings (and the card's title on a line of its own), each block as one line."""
     blocks: list[list[str]] = [[]]
     for raw in seed.splitlines():
-        if HEADING_LINES.match(raw.strip()):
+        if HEADING_LINES.match(raw.strip()) or (title and raw.strip() == title):
             blocks.append([])
         else:
             blocks[-1].append(raw)
@@ -65,9 +64,10 @@ def split_sentences(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def seed_sentences(seed: str, corrections: list[dict]) -> list[str]:
+def seed_sentences(seed: str, corrections: list[dict], title: str = "") -> list[str]:
+    """The sentences a card page must hold: the seed's, corrected; ``title`` is the card's title."""
     sentences = []
-    for block in seed_blocks(seed):
+    for block in seed_blocks(seed, title):
         block = fold(block)
         for correction in corrections:
             block = block.replace(fold(correction["was"]), fold(correction["wordt"]))

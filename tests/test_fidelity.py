@@ -1,4 +1,8 @@
-"""Every sentence of each seed card appears on its card page, in the card's own words."""
+"""Every sentence of each seed card appears on its card page.
+
+Each card page in docs/kaarten has its seed (the text from Kennisnet's PDF) in
+tests/fixtures/seeds/<card-id>.txt; the cards come from the loader.
+"""
 
 import pytest
 from kern.loader import card_paths, load_card
@@ -6,36 +10,40 @@ from seedtext import fold, seed_blocks, seed_sentences, split_sentences, squash
 
 from conftest import DOCS, FIXTURES
 
-# Every card page whose seed text is in tests/fixtures/seeds/<card>.txt.
-CARDS = [path.stem for path in card_paths(DOCS / "kaarten") if (FIXTURES / "seeds" / f"{path.stem}.txt").is_file()]
+CARD_IDS = [path.stem for path in card_paths(DOCS / "kaarten")]
 
 
-@pytest.mark.parametrize("card_id", CARDS)
+def seed_of(card_id: str) -> str:
+    path = FIXTURES / "seeds" / f"{card_id}.txt"
+    assert path.is_file(), f"de brontekst van kaart {card_id} ontbreekt: kopieer hem naar {path}"
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("card_id", CARD_IDS)
 def test_every_seed_sentence_is_on_the_card_page(site, card_id):
     card = load_card(DOCS / "kaarten" / f"{card_id}.md")
-    seed = (FIXTURES / "seeds" / f"{card_id}.txt").read_text(encoding="utf-8")
     page = fold(site.text(f"kaarten/{card_id}.html"))
-    sentences = seed_sentences(seed, card.metadata.get("correcties", []))
-    assert len(sentences) > 80
+    sentences = seed_sentences(seed_of(card_id), card.metadata.get("correcties", []), card.title)
+    assert len(sentences) > 20
     missing = [sentence for sentence in sentences if sentence not in page]
     assert missing == []
 
 
-@pytest.mark.parametrize("card_id", CARDS)
+@pytest.mark.parametrize("card_id", CARD_IDS)
 def test_every_documented_correction_is_applied(site, card_id):
     card = load_card(DOCS / "kaarten" / f"{card_id}.md")
     page = squash(site.text(f"kaarten/{card_id}.html"))
-    for correction in card.metadata["correcties"]:
+    for correction in card.metadata.get("correcties", []):
         assert squash(correction["wordt"]) in page, correction
         assert squash(correction["was"]) not in page, correction
         assert correction["reden"], correction
 
 
-def test_page_furniture_is_gone(site):
-    for card_id in CARDS:
-        text = site.text(f"kaarten/{card_id}.html")
-        assert "Laat ict werken voor het onderwijs" not in text
-        assert "-\n" not in text
+@pytest.mark.parametrize("card_id", CARD_IDS)
+def test_page_furniture_is_gone(site, card_id):
+    text = site.text(f"kaarten/{card_id}.html")
+    assert "Laat ict werken voor het onderwijs" not in text
+    assert "-\n" not in text
 
 
 def _section_text(site, card_id: str, heading: str) -> str:
@@ -46,15 +54,11 @@ def _section_text(site, card_id: str, heading: str) -> str:
     raise AssertionError(f"{card_id}: geen sectie {heading}")
 
 
-def test_cards_with_seeds_are_found():
-    assert CARDS, "geen kaart met een brontekst in tests/fixtures/seeds/"
-
-
-@pytest.mark.parametrize("card_id", CARDS)
+@pytest.mark.parametrize("card_id", CARD_IDS)
 def test_ter_inspiratie_has_the_cards_own_wording(site, card_id):
     """Tip 1 and Tip 2 as this card's seed has them: no wording shared with another card."""
     card = load_card(DOCS / "kaarten" / f"{card_id}.md")
-    seed = (FIXTURES / "seeds" / f"{card_id}.txt").read_text(encoding="utf-8")
+    seed = seed_of(card_id)
     block = next(b for b in seed_blocks(seed) if "Ter inspiratie:" in b)
     block = fold(block[block.index("Ter inspiratie:"):])
     for correction in card.metadata.get("correcties", []):
@@ -68,7 +72,7 @@ def test_ter_inspiratie_has_the_cards_own_wording(site, card_id):
         assert not fold(correction["was"]).startswith(("Tip 1", "Tip 2")), "een tip is gelijkgetrokken"
 
 
-@pytest.mark.parametrize("card_id", CARDS)
+@pytest.mark.parametrize("card_id", CARD_IDS)
 def test_kennisnets_protocol_is_named_not_linked_and_the_handbooks_model_is_separate(site, card_id):
     article = site.article(f"kaarten/{card_id}.html")
     links = article.find_all("a")

@@ -52,7 +52,7 @@ def key(text: str) -> str:
 def missing_sentences(card, text: str) -> list[str]:
     seed = (FIXTURES / "seeds" / f"{card.id}.txt").read_text(encoding="utf-8")
     body = key(text)
-    return [s for s in seed_sentences(seed, card.metadata.get("correcties", [])) if key(s) not in body]
+    return [s for s in seed_sentences(seed, card.metadata.get("correcties", []), card.title) if key(s) not in body]
 
 
 def test_handbook_holds_every_seed_sentence(pdfs):
@@ -98,24 +98,100 @@ def test_handbook_has_dutch_contents_outline_and_a4(pdfs):
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
+def internal_link_targets(reader: PdfReader) -> list:
+    """The destination of every internal link (``/Dest`` or a ``/GoTo`` action) in the PDF."""
+    targets = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []) or []:
+            link = annotation.get_object()
+            if link.get("/Subtype") != "/Link":
+                continue
+            if "/Dest" in link:
+                targets.append(link["/Dest"])
+            elif link.get("/A", {}).get("/S") == "/GoTo":
+                targets.append(link["/A"]["/D"])
+    return targets
+
+
+def missing_destinations(reader: PdfReader) -> list[str]:
+    """Internal links whose destination is not in the PDF: an unknown name, or a page that is not there."""
+    named = reader.named_destinations
+    missing = []
+    for target in internal_link_targets(reader):
+        if isinstance(target, (str, bytes)):
+            name = target.decode("latin-1") if isinstance(target, bytes) else str(target)
+            if name not in named or reader.get_destination_page_number(named[name]) < 0:
+                missing.append(name)
+        elif target[0].get_object() not in [page.get_object() for page in reader.pages]:
+            missing.append(repr(target))
+    return missing
+
+
 def test_handbook_links_work_inside_the_pdf(pdfs):
     reader = PdfReader(pdfs / "pdf" / "handboek.pdf")
-    internal = [
-        annotation.get_object()
-        for page in reader.pages
-        for annotation in page.get("/Annots", []) or []
-        if annotation.get_object().get("/Subtype") == "/Link" and "/Dest" in annotation.get_object()
-        or annotation.get_object().get("/A", {}).get("/S") == "/GoTo"
-    ]
-    assert len(internal) > 100
+    targets = internal_link_targets(reader)
+    # at least every citation of a source links to its entry on Bronnen
+    assert len(targets) >= sum(len(card.sources) for card in CARDS)
+    assert missing_destinations(reader) == []
+
+
+def test_a_link_to_a_missing_destination_is_found(pdfs, tmp_path):
+    """The check above can fail: rename one named destination a link points at."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=pdfs / "pdf" / "handboek.pdf")
+    for page in writer.pages:
+        for annotation in page.get("/Annots", []) or []:
+            link = annotation.get_object()
+            if link.get("/A", {}).get("/S") == "/GoTo":
+                link["/A"][NameObject("/D")] = TextStringObject("bestaat-niet")
+                break
+        else:
+            continue
+        break
+    writer.write(tmp_path / "kapot.pdf")
+    assert missing_destinations(PdfReader(tmp_path / "kapot.pdf")) == ["bestaat-niet"]
+
+
+#: A babel line that shows the Dutch language file was read (not just found or named).
+DUTCH_LOADED = re.compile(r"^Language: dutch \S+ \S+ Dutch support from the babel system", re.MULTILINE)
+
+
+def dutch_problems(log: str) -> list[str]:
+    """Why a LaTeX log does not show Dutch hyphenation, if it does not."""
+    problems = []
+    if not DUTCH_LOADED.search(log):
+        problems.append("babel laadde de Nederlandse taal (dutch.ldf) niet")
+    if "No hyphenation patterns" in log:
+        problems.append("geen Nederlandse afbreekpatronen in het formaat")
+    return problems
+
+
+BOGUS_LOGS = {
+    "alleen de bestandsnaam": "(/usr/share/texlive/texmf-dist/tex/generic/babel-dutch/dutch.ldf)\n",
+    "geen afbreekpatronen": (
+        "Language: dutch 2021/08/29 v3.8l Dutch support from the babel system\n"
+        "Package babel Warning: No hyphenation patterns were preloaded for\n"
+        "(babel)                the language `Dutch' into the format.\n"
+    ),
+    "engels": "Language: english 2017/06/06 v3.3r English support from the babel system\n",
+}
+
+
+@pytest.mark.parametrize("name", BOGUS_LOGS)
+def test_the_dutch_check_fails_on_a_log_without_dutch_hyphenation(name):
+    assert dutch_problems(BOGUS_LOGS[name]) != []
 
 
 def test_latex_logs_are_clean(pdfs):
-    for log in (pdfs / "latex-pdf").glob("*.log"):
+    logs = sorted((pdfs / "latex-pdf").glob("*.log")) + sorted((pdfs / "latex-deelnemers").glob("*.log"))
+    assert len(logs) == 1 + 2 * len(CARDS)  # the handbook, and both editions of every card
+    for log in logs:
         content = log.read_text(encoding="latin-1")
         assert "undefined" not in content.lower().replace("\\undefined", ""), log.name
         assert content.count("Overfull \\hbox") <= OVERFULL_BUDGET * 2, log.name  # pdflatex reports each twice
-        assert "Dutch" in content or "dutch" in content
+        assert dutch_problems(content) == [], log.name
 
 
 def test_missing_tex_is_one_dutch_sentence(monkeypatch):

@@ -30,9 +30,9 @@ SKIPPED_CLASSES = ["brontekst", "spelling-uitgezonderd"]
 
 # A word, with inner hyphens and apostrophes; a word cut off before a hyphen ("leer- en werkomgeving") is skipped.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*(?![-\w])")
-# Not prose: addresses, format fields, placeholders and kwestie ids (populaire-hiphopleraar/3).
+# Not prose: addresses, file names, format fields, placeholders and kwestie ids (populaire-hiphopleraar/3).
 _NOT_PROSE = re.compile(
-    r"https?://\S+|\S+@\S+|%\([a-z_]+\)[sdr]|\{[^{}]*\}|\[[^\[\]\n]*\]|\b[a-z]+(?:-[a-z]+)+/\d+\b"
+    r"https?://\S+|\S+@\S+|[\w./-]+\.(?:ya?ml|md|html|docx|pdf|tex|zip)\b|%\([a-z_]+\)[sdr]|\{[^{}]*\}|\[[^\[\]\n]*\]|\b[a-z]+(?:-[a-z]+)+/\d+\b"
 )
 
 

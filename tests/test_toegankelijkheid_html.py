@@ -41,8 +41,8 @@ def test_diagram_is_in_the_page_with_its_text_alternative(site):
     assert svg["aria-label"].startswith("Stroomschema in zes stappen")
 
 
-def test_navigation_trees_are_landmarks(site):
-    html = site.html("kaarten/populaire-hiphopleraar.html")
+def test_navigation_trees_are_landmarks(site, cards):
+    html = site.html(f"kaarten/{cards[0].id}.html")
     assert html.select_one("div.sidebar-tree")["role"] == "navigation"
     assert html.select_one("div.sidebar-tree")["aria-label"] == "Handboek"
     assert html.select_one("div.toc-tree")["aria-label"] == "Op deze pagina"

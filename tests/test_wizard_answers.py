@@ -1,5 +1,6 @@
 """Every wrong answers file is rejected with exit code 2 and a Dutch message naming file, line and field."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,8 @@ from protocolwizard.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = (ROOT / "examples" / "antwoorden-voorbeeld.yaml").read_text(encoding="utf-8")
+#: The first 'wijzigen' decision of the example with its new text (a folded block), to take the text away.
+CHANGE_WITH_TEXT = re.search(r"    besluit: wijzigen\n    tekst: >-\n(?:      .*\n)+", EXAMPLE)[0]
 
 
 def run(capsys, *args):
@@ -38,7 +41,7 @@ CASES = {
     "onbekende kwestie": ("kwestie: populaire-hiphopleraar/2", "kwestie: populaire-hiphopleraar/9", r"veld besluiten.1.kwestie: onbekende kwestie"),
     "verkeerd type": ("besluiten:\n", "besluiten: ja\nweg:\n", r"veld besluiten: hier hoort een lijst, maar er staat tekst"),
     "ontbrekend verplicht veld": ("  naam: Oeverlicht College\n", "", r"veld school: het verplichte veld 'naam' ontbreekt"),
-    "wijzigen zonder tekst": ("    besluit: wijzigen\n    tekst: >-", "    besluit: wijzigen\n    toelichting_x: >-", r"onbekend veld 'toelichting_x'"),
+    "wijzigen zonder tekst": (CHANGE_WITH_TEXT, "    besluit: wijzigen\n", r"veld besluiten\.1\.tekst: hier hoort tekst, maar er staat niets"),
     "twee besluiten": ("  - regel: meelezen-niet", "  - regel: contact-toon", r"over regel 'contact-toon' staan twee besluiten"),
     "regel van andere sector": ("  - regel: meelezen-niet", "  - regel: contact-jonge-leerlingen", r"regel 'contact-jonge-leerlingen' geldt niet voor de sector vo"),
     "verkeerde versie": ("versie: 1", "versie: 2", r"regel \d+: veld versie: versie 2 wordt niet ondersteund"),

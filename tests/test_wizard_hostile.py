@@ -4,6 +4,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from docx import Document
@@ -22,6 +23,9 @@ from protocolwizard.output import report_context
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTEXT = Context(load_model(), load_cards(ROOT / "docs" / "kaarten"))
+#: A card and a kwestie of it, from the loader (any card will do).
+CARD = CONTEXT.cards[0]
+KWESTIE = CARD.kwesties[-1]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Tags the templates themselves write; anything else in the output came from data.
@@ -47,11 +51,11 @@ def visible(text: str) -> str:
 def answers_with(naam: str, tekst: str, reden: str, nieuw: str) -> Answers:
     return Answers(
         school={"naam": naam, "sector": "vo", "bestuur": reden},
-        session={"datum": "2026-11-21", "gespreksleider": naam, "kaarten": ["populaire-hiphopleraar"]},
-        decisions=[Decision("contact-toon", "wijzigen", text=tekst, reason=reden, kwestie="populaire-hiphopleraar/2"),
+        session={"datum": "2026-11-21", "gespreksleider": naam, "kaarten": [CARD.id]},
+        decisions=[Decision("contact-toon", "wijzigen", text=tekst, reason=reden, kwestie=KWESTIE.id),
                    Decision("meelezen-niet", "schrappen", reason=reden)],
         new_rules=[NewRule("contact", nieuw, title=naam, reason=reden)],
-        notes={"populaire-hiphopleraar/1": reden},
+        notes={CARD.kwesties[0].id: reden},
     )
 
 
@@ -64,6 +68,7 @@ def assert_only_template_tags(html: str, allowed: set[str]) -> BeautifulSoup:
     return soup
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(naam=TEXT, tekst=TEXT, reden=TEXT, nieuw=TEXT)
 def test_hostile_answers_stay_literal_in_html_markdown_and_word(naam, tekst, reden, nieuw):
@@ -76,7 +81,7 @@ def test_hostile_answers_stay_literal_in_html_markdown_and_word(naam, tekst, red
     report_html = render_template("wijzigingsverslag.html.j2", draft.document, handboek_url="https://h/", **report_context(draft))
     report = assert_only_template_tags(report_html, REPORT_TAGS)
     assert visible(reden) in " ".join(report.get_text(" ").split())
-    assert [a["href"] for a in report.find_all("a")] == ["https://h/kaarten/populaire-hiphopleraar.html#kwestie-2"]
+    assert [a["href"] for a in report.find_all("a")] == [f"https://h/kaarten/{CARD.id}.html#{KWESTIE.anchor}"]
 
     markdown_html = MarkdownIt("commonmark").enable("table").render(render_markdown(draft.document))
     rendered = assert_only_template_tags(markdown_html, MARKDOWN_TAGS)
@@ -123,6 +128,7 @@ def test_arbitrary_structures_are_rejected_cleanly(data):
     build_draft(answers, CONTEXT)  # whatever passes the check can be drafted
 
 
+@pytest.mark.pdf
 def test_latex_commands_in_answers_are_typeset_not_run(tmp_path):
     import os
     import shutil

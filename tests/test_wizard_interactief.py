@@ -83,16 +83,18 @@ def ctx():
 
 def test_whole_session_with_a_change_from_the_review_screen(tmp_path, ctx):
     folder = tmp_path / "concept"
+    first = ctx.cards[0]  # "Welke kaarten": the first card is chosen
     prompts = ScriptedPrompts(responder({
-        # one note per kwestie (5), then the note changed from the review screen
-        "Notitie": ["Privénotitie-XYZ over de groep\r", ENTER, ENTER, ENTER, ENTER, CLEAR + "Privénotitie-XYZ, aangevuld\r"],
+        # one note per kwestie of the first card (the one chosen), then the note changed from the review screen
+        "Notitie": ["Privénotitie-XYZ over de groep\r"] + [ENTER] * (len(first.kwesties) - 1)
+        + [CLEAR + "Privénotitie-XYZ, aangevuld\r"],
         "Wil het team iets aan deze regels": [lambda c: choose(c, "Ja, regel voor regel")],
         "Wat besluit het team": [lambda c: choose(c, "Wijzigen"), lambda c: choose(c, "Schrappen")],
         "Nieuwe tekst van de regel": CLEAR + "Gewijzigde tekst: de school reageert binnen een dag.\r",
         "Waarom wil het team deze wijziging": "Sneller is beter.\r",
         "Waarom moet deze regel weg": "Dubbel met een andere regel.\r",
         "Wat wil je doen": [lambda c: choose(c, "Schoolgegevens aanpassen"),
-                            lambda c: choose(c, "Notitie bij kwestie goedbedoelde-acties/1 aanpassen"),
+                            lambda c: choose(c, f"Notitie bij kwestie {first.kwesties[0].id} aanpassen"),
                             lambda c: choose(c, "Concept maken")],
         "Naam van de school": ["Het Testlyceum\r", CLEAR + "Het Nieuwe Lyceum\r"],
         "In welke map": CLEAR + f"{folder}\r",
@@ -104,7 +106,7 @@ def test_whole_session_with_a_change_from_the_review_screen(tmp_path, ctx):
     assert any(line.startswith("Schrijf geen namen van leerlingen op") for line in prompts.lines)
     saved = yaml.safe_load((tmp_path / "antwoorden.yaml").read_text(encoding="utf-8"))
     assert saved["school"]["naam"] == "Het Nieuwe Lyceum"
-    assert saved["notities"]["goedbedoelde-acties/1"] == "Privénotitie-XYZ, aangevuld"
+    assert saved["notities"][first.kwesties[0].id] == "Privénotitie-XYZ, aangevuld"
     kinds = [d["besluit"] for d in saved["besluiten"]]
     assert kinds.count("wijzigen") == 1 and kinds.count("schrappen") == 1
     title = Document(folder / "protocol.docx").paragraphs[0].text
@@ -160,6 +162,7 @@ def spawn(*args, cwd):
                          encoding="utf-8", timeout=20, dimensions=(40, 100))
 
 
+@pytest.mark.slow
 def test_real_terminal_ctrl_c_kill_and_resume(tmp_path):
     child = spawn("start", cwd=tmp_path)
     child.expect("Naam van de school")

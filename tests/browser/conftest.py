@@ -58,15 +58,28 @@ class Server:
         return self.url + page
 
 
-@pytest.fixture(scope="session")
+# The site under test is the ``site`` fixture; a module may override it (and ``pages``) to run
+# these tests on another build, e.g. with a third card (test_nieuwe_kaart.py). So the fixtures
+# that depend on it are module-scoped.
+
+
+@pytest.fixture(scope="module")
 def server(site) -> Iterator[Server]:
     with SiteServer(site.outdir) as running:
         yield Server(running.url)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def pages(site) -> list[str]:
     return site_pages(site.outdir)
+
+
+@pytest.fixture(scope="module")
+def site_cards(site) -> list:
+    """The cards of the site under test, as the loader reads them."""
+    from kern.loader import load_cards
+
+    return load_cards(site.srcdir / "kaarten")
 
 
 @pytest.fixture(scope="package")

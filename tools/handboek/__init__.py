@@ -17,7 +17,8 @@ One module per component, each with a small ``setup_<component>(app)``:
 
 ``paginafilters`` runs the components' filters over every rendered HTML page.
 
-``loader`` reads the card pages without Sphinx and has no Sphinx import.
+The card format (blocks, options) is declared once in ``kern.kaartformaat``; ``kern.loader``
+reads the card pages with it, without Sphinx.
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ _TOOLS = Path(__file__).resolve().parent.parent
 
 
 def code_fingerprint() -> str:
-    """A hash of the extension's and the protocol package's code: a change means a full rebuild."""
+    """A hash of the code the build runs (extension, protocol, core with the card loader):
+    a change means a full rebuild."""
     digest = hashlib.sha256()
-    for path in sorted([*_TOOLS.glob("handboek/*.py"), *_TOOLS.glob("protocol/*.py")]):
+    for path in sorted([*_TOOLS.glob("handboek/*.py"), *_TOOLS.glob("protocol/*.py"), *_TOOLS.glob("kern/*.py")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -1,5 +1,8 @@
 """The card structure: kwestie, vragen, voorbeeld and aandachtspunten blocks.
 
+What each block accepts (its number, its options) is declared in ``kern.kaartformaat``,
+which the card loader reads the cards with too; this module renders the blocks.
+
 Each block is one ``kaartblok`` node with a ``kind``; its title is a
 ``kaartblok_titel`` node, so builders without their own rendering fall back to
 a rubric (a run-in heading) and lose nothing.
@@ -12,24 +15,21 @@ in ``handboek.sty``.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import ClassVar
+
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from kern.loader import kwestie_anchor, kwestie_id, voorbeeld_anchor
+from kern import kaartformaat
+from kern.kaartformaat import Blok, CardFormatError
+from kern.loader import KAARTEN_DIR, Card, kwestie_anchor, kwestie_id, read_cards, voorbeeld_anchor
 from .store import doc_store
 
 logger = logging.getLogger(__name__)
-
-#: The Dutch labels readers see, one place.
-LABELS = {
-    "kwestie": "Kwestie",
-    "vragen": "Vragen",
-    "voorbeeld": "Voorbeeld",
-    "aandachtspunten": "Aandachtspunten voor de gespreksleider",
-}
 
 
 class kaartblok(nodes.General, nodes.Element):  # noqa: N801
@@ -40,23 +40,53 @@ class kaartblok_titel(nodes.TextElement, nodes.General):  # noqa: N801
     """The title of a card block ("Kwestie 3", "Vragen")."""
 
 
+def build_cards(env: BuildEnvironment) -> list[Card]:
+    """The cards of this build as the loader reads them; a card it cannot read is a warning, not a crash."""
+    cards, errors = read_cards(Path(env.srcdir) / KAARTEN_DIR)
+    for error in errors:
+        logger.warning("%s", str(error), type="handboek", subtype="kaart", once=True)
+    return cards
+
+
 def card_id_of(docname: str) -> str:
     """The card id of a card page's docname (``kaarten/<id>`` -> ``<id>``)."""
     return docname.rsplit("/", 1)[-1]
 
 
 class KaartblokDirective(SphinxDirective):
-    """Shared base: a titled block whose content is parsed as MyST."""
+    """Shared base: a titled block whose content is parsed as MyST.
 
-    kind = ""
+    A subclass names its :class:`kern.kaartformaat.Blok`; the block's argument count and
+    options come from there, the same declaration the loader reads cards with.
+    """
+
+    blok: ClassVar[Blok]
     has_content = True
-    required_arguments = 0
-    optional_arguments = 0
-    final_argument_whitespace = False
-    option_spec: dict = {}
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        blok = cls.__dict__.get("blok")
+        if blok is not None:
+            cls.required_arguments = blok.directive.required_arguments
+            cls.optional_arguments = blok.directive.optional_arguments
+            cls.final_argument_whitespace = blok.directive.final_argument_whitespace
+            cls.option_spec = blok.directive.option_spec
+
+    @property
+    def kind(self) -> str:
+        return self.blok.name
+
+    @property
+    def number(self) -> int | None:
+        if not self.blok.numbered:
+            return None
+        try:
+            return self.blok.number(self.arguments[0])
+        except CardFormatError as error:
+            raise self.error(str(error)) from None
 
     def title(self) -> str:
-        return LABELS[self.kind]
+        return self.blok.heading(self.number)
 
     def anchor(self) -> str | None:
         return None
@@ -75,6 +105,10 @@ class KaartblokDirective(SphinxDirective):
             else:
                 block["ids"].append(anchor)
                 document.ids[anchor] = block
+        if self.number is not None:
+            block["number"] = self.number
+            targets = doc_store(self.env, "targets").setdefault(self.env.docname, {})
+            targets[f"{self.kind}/{self.number}"] = (anchor, self.title())
         block += kaartblok_titel(self.title(), self.title())
         return block
 
@@ -84,60 +118,28 @@ class KaartblokDirective(SphinxDirective):
         return [block]
 
 
-class NumberedDirective(KaartblokDirective):
-    """A block with a number that readers and links refer to."""
-
-    required_arguments = 1
-
-    @property
-    def number(self) -> int:
-        argument = self.arguments[0]
-        if not argument.isdigit():
-            raise self.error(
-                f"{LABELS[self.kind]} heeft een nummer nodig, bijvoorbeeld "
-                f"':::{{{self.kind}}} 1' (gevonden: '{argument}')."
-            )
-        return int(argument)
-
-    def title(self) -> str:
-        return f"{LABELS[self.kind]} {self.number}"
-
-    def make_block(self) -> kaartblok:
-        block = super().make_block()
-        block["number"] = self.number
-        targets = doc_store(self.env, "targets").setdefault(self.env.docname, {})
-        targets[f"{self.kind}/{self.number}"] = (self.anchor(), self.title())
-        return block
-
-
-class KwestieDirective(NumberedDirective):
+class KwestieDirective(KaartblokDirective):
     """``:::{kwestie} <n>``: a case with its text and a ``{vragen}`` block."""
 
-    kind = "kwestie"
-    option_spec = {"onderwerpen": directives.unchanged, "titel": directives.unchanged}
+    blok = kaartformaat.KWESTIE
 
     def anchor(self) -> str:
         return kwestie_anchor(self.number)
 
     def title(self) -> str:
-        title = f"{LABELS['kwestie']} {self.number}"
-        if self.options.get("titel"):
-            title = f"{title}: {self.options['titel']}"
-        return title
+        return self.blok.heading(self.number, self.options.get("titel", ""))
 
     def make_block(self) -> kaartblok:
         block = super().make_block()
         block["kwestie_id"] = kwestie_id(card_id_of(self.env.docname), self.number)
-        block["topics"] = [
-            t.strip() for t in self.options.get("onderwerpen", "").split(",") if t.strip()
-        ]
+        block["topics"] = list(self.options.get("onderwerpen", ()))
         return block
 
 
-class VoorbeeldDirective(NumberedDirective):
+class VoorbeeldDirective(KaartblokDirective):
     """``:::{voorbeeld} <n>``: a real incident, with its source."""
 
-    kind = "voorbeeld"
+    blok = kaartformaat.VOORBEELD
 
     def anchor(self) -> str:
         return voorbeeld_anchor(self.number)
@@ -146,13 +148,17 @@ class VoorbeeldDirective(NumberedDirective):
 class VragenDirective(KaartblokDirective):
     """``:::{vragen}``: the questions of a kwestie, as a bullet list."""
 
-    kind = "vragen"
+    blok = kaartformaat.VRAGEN
 
 
 class AandachtspuntenDirective(KaartblokDirective):
     """``:::{aandachtspunten}``: notes for the discussion leader."""
 
-    kind = "aandachtspunten"
+    blok = kaartformaat.AANDACHTSPUNTEN
+
+
+#: The directive of every block of the card format.
+DIRECTIVES = (KwestieDirective, VragenDirective, VoorbeeldDirective, AandachtspuntenDirective)
 
 
 # HTML ---------------------------------------------------------------------------
@@ -255,7 +261,5 @@ def setup_kaartblokken(app: Sphinx) -> None:
         latex=(skip_title_latex, None),
         text=rubric, man=rubric, texinfo=rubric,
     )
-    app.add_directive("kwestie", KwestieDirective)
-    app.add_directive("vragen", VragenDirective)
-    app.add_directive("voorbeeld", VoorbeeldDirective)
-    app.add_directive("aandachtspunten", AandachtspuntenDirective)
+    for directive in DIRECTIVES:
+        app.add_directive(directive.blok.name, directive)

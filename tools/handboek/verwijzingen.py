@@ -3,12 +3,18 @@
 A target is ``<n>`` on the same card or ``<card-id>/<n>`` on another card. The
 role leaves a ``kaartverwijzing`` node; once every page has been read, a post
 transform turns it into a link, or warns when the target does not exist.
+
+The link is resolved when a page is written, from what the target card recorded
+when it was read. A page that links to a card is therefore read and written again
+whenever that card changes (``env-get-outdated``): an incremental build checks the
+link against the card as it is now, and warns as a clean build does.
 """
 
 from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
@@ -47,7 +53,24 @@ class KaartverwijzingRole(SphinxRole):
             number=int(number),
         )
         self.set_source_info(node)
+        doc_store(self.env, "verwijst naar").setdefault(self.env.docname, set()).add(card_docname(node["card"]))
         return [node], []
+
+
+def card_docname(card_id: str) -> str:
+    return f"{KAARTEN_DIR}/{card_id}"
+
+
+def linking_documents(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """The pages that link to a card that is new, changed or gone: they are read again."""
+    touched = added | changed | removed
+    return sorted(
+        docname
+        for docname, cards in doc_store(env, "verwijst naar").items()
+        if cards & touched and docname not in removed
+    )
 
 
 class ResolveKaartverwijzingen(SphinxPostTransform):
@@ -56,7 +79,7 @@ class ResolveKaartverwijzingen(SphinxPostTransform):
     def run(self) -> None:
         targets = doc_store(self.env, "targets")
         for node in list(self.document.findall(kaartverwijzing)):
-            docname = f"{KAARTEN_DIR}/{node['card']}"
+            docname = card_docname(node["card"])
             key = f"{node['kind']}/{node['number']}"
             found = targets.get(docname, {}).get(key)
             content = nodes.inline("", node.astext(), classes=["kaartverwijzing"])
@@ -78,3 +101,4 @@ def setup_verwijzingen(app: Sphinx) -> None:
     app.add_role("kwestie", KaartverwijzingRole("kwestie"))
     app.add_role("voorbeeld", KaartverwijzingRole("voorbeeld"))
     app.add_post_transform(ResolveKaartverwijzingen)
+    app.connect("env-get-outdated", linking_documents)

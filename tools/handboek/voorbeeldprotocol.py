@@ -29,9 +29,8 @@ from protocol.strict_yaml import YamlError
 from protocol.trace import traceability_problems
 from protocol.word import render_docx
 
-from .kaartblokken import kaartblok
+from .kaartblokken import build_cards, kaartblok
 from .links import link
-from kern.loader import KAARTEN_DIR, load_cards
 from .store import doc_store, docs_with
 
 logger = logging.getLogger(__name__)
@@ -50,10 +49,6 @@ class kwestieregels(nodes.General, nodes.Element):  # noqa: N801
 
 def _model_path(env) -> Path:
     return Path(env.config.handboek_protocol_model)
-
-
-def _cards(env):
-    return load_cards(Path(env.srcdir) / KAARTEN_DIR)
 
 
 MARKER = re.compile(r"^:::\{voorbeeldprotocol\}\n:::$", re.MULTILINE)
@@ -76,7 +71,7 @@ def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
     except (YamlError, ValidationError) as error:
         logger.error("Het modelprotocol kan niet worden gelezen:\n%s", error, location=location)
         return
-    cards = _cards(env)
+    cards = build_cards(env)
     env.note_dependency(str(model_path))
     for template in TEMPLATES_DIR.glob("*.j2"):
         env.note_dependency(str(template))
@@ -218,7 +213,7 @@ class ResolveKwestieRegels(SphinxPostTransform):
             return
         pages = docs_with(self.env, "protocolpagina")
         model = current_model(_model_path(self.env))
-        document = model_document(model, _cards(self.env))
+        document = model_document(model, build_cards(self.env))
         for placeholder in placeholders:
             topics = set(placeholder["topics"])
             rules = [
@@ -247,7 +242,7 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
     if not docs_with(app.env, "protocolpagina"):
         return
     model = current_model(Path(app.config.handboek_protocol_model))
-    cards = load_cards(Path(app.srcdir) / KAARTEN_DIR)
+    cards = build_cards(app.env)
     target = Path(app.outdir) / DOWNLOADS_DIR
     target.mkdir(parents=True, exist_ok=True)
     for sector in [None, *SECTORS]:

@@ -1,27 +1,35 @@
 """Read the discussion cards (``docs/kaarten/*.md``) without a Sphinx build.
 
 The card pages are the only place where the card texts are written. This module
-parses their MyST source with markdown-it (the parser MyST itself uses) and
-returns each card with its kwesties and questions as plain text, so that the
-protocol wizard and the landing grid never re-type them.
+reads them as the handbook build does: with MyST's own Markdown parser and MyST's own
+directive parsing (``parse_directive_text``) against the blocks declared in
+:mod:`kern.kaartformaat`, so every form MyST accepts (colon or backtick fences, nested
+either way, ``:key:`` option lines or a YAML option block) reads the same here and on
+the page. It returns each card with its kwesties, questions and sources as plain text,
+so that the protocol wizard and the landing grid never re-type them.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
+from docutils.parsers.rst.states import MarkupError
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from mdit_py_plugins.colon_fence import colon_fence_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
-from mdit_py_plugins.myst_blocks import myst_block_plugin
-from mdit_py_plugins.myst_role import myst_role_plugin
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.directives import parse_directive_text
+from myst_parser.parsers.mdit import create_md_parser
+
+from .kaartformaat import BLOKKEN, KWESTIE, MYST_EXTENSIONS, VRAGEN, Blok, CardFormatError
 
 #: Folder of the card pages, relative to the Sphinx source folder.
 KAARTEN_DIR = "kaarten"
@@ -38,11 +46,6 @@ def default_cards_dir() -> Path:
     return Path(str(resources.files("kern").joinpath(KAARTEN_DIR))).resolve()
 
 _EXPLICIT_TITLE = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
-_OPTION_LINE = re.compile(r"^:(?P<name>[\w-]+):\s*(?P<value>.*)$")
-
-
-class CardFormatError(ValueError):
-    """A card page does not follow the card format ("Een kaart toevoegen")."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,11 @@ class Kwestie:
     def anchor(self) -> str:
         return kwestie_anchor(self.number)
 
+    @property
+    def heading(self) -> str:
+        """The heading the card page shows: "Kwestie 3" or "Kwestie 3: <titel>"."""
+        return KWESTIE.heading(self.number, self.title)
+
 
 @dataclass(frozen=True)
 class Card:
@@ -85,6 +93,8 @@ class Card:
     kwesties: tuple[Kwestie, ...]
     number: int | None = None
     metadata: dict = field(default_factory=dict, compare=False, hash=False)
+    #: Every source the card cites (``{bron}`...```), as written, in reading order.
+    sources: tuple[str, ...] = ()
 
     def kwestie(self, number: int) -> Kwestie:
         for kwestie in self.kwesties:
@@ -136,13 +146,8 @@ def role_text(name: str, content: str) -> str:
 
 
 def _markdown() -> MarkdownIt:
-    return (
-        MarkdownIt("commonmark")
-        .use(front_matter_plugin)
-        .use(colon_fence_plugin)
-        .use(myst_role_plugin)
-        .use(myst_block_plugin)
-    )
+    """MyST's own Markdown parser, configured with the handbook's MyST extensions."""
+    return create_md_parser(MdParserConfig(enable_extensions=set(MYST_EXTENSIONS)), RendererHTML)
 
 
 def _inline_text(token: Token) -> str:
@@ -157,21 +162,84 @@ def _inline_text(token: Token) -> str:
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
-def _split_directive(token: Token) -> tuple[str, str, dict[str, str], str]:
-    """Split a colon fence into (name, argument, options, body)."""
-    match = re.match(r"^\{(?P<name>[\w-]+)\}\s*(?P<arg>.*)$", token.info.strip())
-    if not match:
-        return "", "", {}, token.content
-    options: dict[str, str] = {}
-    lines = token.content.splitlines()
-    while lines and (option := _OPTION_LINE.match(lines[0])):
-        options[option.group("name")] = option.group("value").strip()
-        lines.pop(0)
-    return match.group("name"), match.group("arg").strip(), options, "\n".join(lines)
+@dataclass(frozen=True)
+class _Block:
+    """One card block as MyST reads it: its argument, options and parsed body."""
+
+    blok: Blok
+    number: int | None
+    options: dict[str, Any]
+    body: list[Token]
+    body_line: int  #: 0-based line in the card file where the body starts
 
 
-def _paragraphs(tokens: list[Token]) -> list[str]:
-    return [_inline_text(t) for t in tokens if t.type == "inline" and t.level <= 1]
+def _directive_name(token: Token) -> tuple[str, str] | None:
+    """(name, rest of the line) of a fence MyST runs as a directive (``:::{name}`` or ```` ```{name} ````)."""
+    if token.type not in ("fence", "colon_fence"):
+        return None
+    parts = token.info.strip().split(maxsplit=1)
+    name = parts[0] if parts else ""
+    if len(name) < 3 or not (name.startswith("{") and name.endswith("}")):
+        return None
+    return name[1:-1], parts[1] if len(parts) > 1 else ""
+
+
+#: MyST's messages about directive options, as the loader reports them.
+_MYST_MESSAGES = (
+    (re.compile(r"Unknown option key: '(?P<name>[^']+)' \(allowed: \[(?P<allowed>.*)\]\)"),
+     lambda m: f"onbekende optie ':{m['name']}:' (mogelijk: {m['allowed'].replace(chr(39), ':')})"),
+    (re.compile(r"Invalid option value for '(?P<name>[^']+)': (?P<reason>.*)", re.DOTALL),
+     lambda m: f"ongeldige waarde voor ':{m['name']}:': {m['reason']}"),
+    (re.compile(r"Invalid options format \(bad YAML\)"), lambda m: "het optieblok is geen geldige YAML"),
+    (re.compile(r"Invalid options format: (?P<reason>.*)", re.DOTALL),
+     lambda m: f"de opties zijn niet te lezen ({m['reason']})"),
+    (re.compile(r"Directive options has # comments.*", re.DOTALL),
+     lambda m: "een opmerking met # tussen de opties wordt niet ondersteund"),
+)
+
+
+def _in_dutch(message: str) -> str:
+    for pattern, dutch in _MYST_MESSAGES:
+        if match := pattern.fullmatch(message):
+            return dutch(match)
+    return message
+
+
+def _read_block(token: Token, md: MarkdownIt, path: Path, offset: int) -> _Block | None:
+    """The card block a fence holds, read as MyST runs a directive, or None for any other fence."""
+    found = _directive_name(token)
+    if found is None or found[0] not in BLOKKEN:
+        return None
+    name, first_line = found
+    blok = BLOKKEN[name]
+    opening = offset + (token.map[0] if token.map else 0)
+    line = opening + 1
+    content = token.content
+    prepended = token.type == "colon_fence" and content.startswith(":::")
+    if prepended:  # as MyST does: a nested fence on the first line is not an option line
+        content = "\n" + content
+    try:
+        number = blok.number(first_line.strip()) if blok.numbered else None
+        parsed = parse_directive_text(blok.directive, first_line, content, line=line)
+    except CardFormatError as error:
+        raise CardFormatError(f"{path}:{line}: {error}") from None
+    except MarkupError as error:
+        raise CardFormatError(f"{path}:{line}: het blok {{{name}}} klopt niet: {error}") from None
+    for warning in parsed.warnings:
+        raise CardFormatError(f"{path}:{warning.lineno or line}: het blok {{{name}}}: {_in_dutch(warning.msg)}")
+    body_line = opening + 1 + parsed.body_offset - (1 if prepended else 0)
+    return _Block(blok, number, parsed.options, md.parse("\n".join(parsed.body)), body_line)
+
+
+def _roles(tokens: list[Token], name: str, md: MarkdownIt, path: Path, offset: int) -> Iterator[str]:
+    """The content of every ``{name}`` role, also inside card blocks, in reading order."""
+    for token in tokens:
+        if token.type == "inline":
+            for child in token.children or []:
+                if child.type == "myst_role" and child.meta.get("name") == name:
+                    yield child.content
+        elif (block := _read_block(token, md, path, offset)) is not None:
+            yield from _roles(block.body, name, md, path, block.body_line)
 
 
 def _questions(tokens: list[Token]) -> tuple[Vraag, ...]:
@@ -202,30 +270,26 @@ def _questions(tokens: list[Token]) -> tuple[Vraag, ...]:
     return tuple(questions)
 
 
-def _kwestie(card_id: str, token: Token, md: MarkdownIt, path: Path) -> Kwestie:
-    _, argument, options, body = _split_directive(token)
-    if not argument.isdigit():
-        raise CardFormatError(
-            f"{path}:{token.map[0] + 1 if token.map else '?'}: een kwestie heeft een "
-            f"nummer nodig, bijvoorbeeld ':::{{kwestie}} 1' (gevonden: '{argument}')."
-        )
+def _kwestie(card_id: str, block: _Block, md: MarkdownIt, path: Path) -> Kwestie:
     before: list[str] = []
     after: list[str] = []
-    questions: tuple[Vraag, ...] = ()
-    for inner in md.parse(body):
-        if inner.type == "colon_fence" and _split_directive(inner)[0] == "vragen":
-            questions = _questions(md.parse(_split_directive(inner)[3]))
+    questions: list[Vraag] = []
+    seen_questions = False
+    for inner in block.body:
+        if (nested := _read_block(inner, md, path, block.body_line)) is not None:
+            if nested.blok is VRAGEN:
+                questions.extend(_questions(nested.body))
+                seen_questions = True
         elif inner.type == "inline" and inner.level <= 1:
-            (after if questions else before).append(_inline_text(inner))
-    topics = tuple(t.strip() for t in options.get("onderwerpen", "").split(",") if t.strip())
+            (after if seen_questions else before).append(_inline_text(inner))
     return Kwestie(
         card_id=card_id,
-        number=int(argument),
+        number=block.number,
         text="\n\n".join(before),
-        questions=questions,
-        title=options.get("titel", ""),
+        questions=tuple(questions),
+        title=block.options.get("titel", ""),
         afterword="\n\n".join(after),
-        topics=topics,
+        topics=tuple(block.options.get("onderwerpen", ())),
     )
 
 
@@ -246,8 +310,8 @@ def load_card(path: Path) -> Card:
         elif token.type == "inline" and title and not purpose and token.level == 1:
             if tokens[index - 1].type == "paragraph_open":
                 purpose = _inline_text(token)
-        elif token.type == "colon_fence" and _split_directive(token)[0] == "kwestie":
-            kwesties.append(_kwestie(path.stem, token, md, path))
+        elif (block := _read_block(token, md, path, 0)) is not None and block.blok is KWESTIE:
+            kwesties.append(_kwestie(path.stem, block, md, path))
     if not title:
         raise CardFormatError(f"{path}: de kaart heeft geen titel (een regel '# Titel').")
     numbers = [k.number for k in kwesties]
@@ -262,6 +326,7 @@ def load_card(path: Path) -> Card:
         kwesties=tuple(kwesties),
         number=int(number) if number is not None else None,
         metadata=metadata,
+        sources=tuple(split_role_content(role)[1] for role in _roles(tokens, "bron", md, path, 0)),
     )
 
 
@@ -276,6 +341,19 @@ def load_cards(cards_dir: Path | None = None) -> list[Card]:
     return [_cached_card(path, path.stat().st_mtime_ns) for path in card_paths(cards_dir)]
 
 
-@lru_cache(maxsize=64)
+def read_cards(cards_dir: Path | None = None) -> tuple[list[Card], list[CardFormatError]]:
+    """Like :func:`load_cards`, but a card that does not follow the format is left out and its
+    error returned, so that a build can report it and go on."""
+    cards: list[Card] = []
+    errors: list[CardFormatError] = []
+    for path in card_paths(cards_dir):
+        try:
+            cards.append(_cached_card(path, path.stat().st_mtime_ns))
+        except CardFormatError as error:
+            errors.append(error)
+    return cards, errors
+
+
+@lru_cache(maxsize=1024)
 def _cached_card(path: Path, _mtime_ns: int) -> Card:
     return load_card(path)

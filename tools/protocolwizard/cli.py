@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from kern.adres import handbook_url
+from kern.kaartformaat import CardFormatError
 from kern.taal import aantal
 from protocol.model import TEMPLATES_DIR
 from protocol.schema import ValidationError
@@ -138,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\nOnderbroken.", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (YamlError, ValidationError) as error:
+    except (YamlError, ValidationError, CardFormatError) as error:
         _error(str(error))
         return EXIT_INPUT
 
