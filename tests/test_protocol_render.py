@@ -10,8 +10,7 @@ from docx import Document
 from markdown_it import MarkdownIt
 from protocol.document import model_document
 from protocol.model import SECTORS, load_model
-from protocol.render import latex_escape, markdown_block_escape, render_html, render_markdown
-from protocol.word import render_docx
+from protocol.render import latex_escape, markdown_block_escape, render_docx, render_html, render_markdown
 
 from test_protocol_model import HOSTILE
 

@@ -22,11 +22,10 @@ from sphinx.util.docutils import SphinxDirective
 
 from protocol.document import model_document
 from protocol.model import DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, current_model
-from protocol.render import render_html, render_markdown
+from protocol.render import render_docx, render_html, render_markdown
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import traceability_problems
-from protocol.word import render_docx
 
 from .kaartblokken import kaartblok
 from .links import link
