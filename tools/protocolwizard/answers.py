@@ -20,14 +20,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from ruamel.yaml import YAMLError as RuamelError
 
 from kern.loader import Card
 from protocol.model import SECTORS, Model
 from protocol.schema import Checker
-from protocol.strict_yaml import YamlDocument, load_yaml, parse_yaml
+from protocol.strict_yaml import YamlDocument, YamlError, load_yaml, parse_yaml
 
 from . import answers_schema
 from .answers_schema import MAX_TEXT, SCHEMA, SCHEMA_VERSION, Field, text_problem
+from .roundtrip import update_yaml
 
 DECISIONS = answers_schema.at("besluiten", "besluit").choice_values
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -184,6 +186,8 @@ class _FieldChecker:
         checker, required = self.checker, spec.required and not self.partial
         if value is None and not spec.required:
             return  # an optional field written without a value
+        if value == "" and spec.required and self.partial and spec.kind in ("text", "choice", "date"):
+            return  # not answered yet (an empty file being filled in by the wizard)
         kind = spec.kind
         if kind == "version":
             return  # read before anything else, in check()
@@ -376,9 +380,16 @@ def dump_answers(answers: Answers, *, keep_asked: bool = True) -> str:
     return HEADER.format(versie=answers_schema.SCHEMA_VERSION) + body
 
 
-def update_answers_text(previous: str, answers: Answers) -> str:
-    """``previous`` (a file the user may have edited by hand) with the answers' values, keeping its comments
-    and layout (round-trip YAML). Only values that changed are rewritten."""
-    from .roundtrip import update_yaml
-
-    return update_yaml(previous, to_data(answers, keep_asked=True))
+def answers_text(answers: Answers, previous: str | None = None) -> str:
+    """The text the wizard saves. With ``previous`` (the file as it stands, perhaps edited by hand): that text
+    with the new values, its comments and layout kept (round-trip YAML), as long as it reads back to exactly
+    these answers; otherwise, and for a new file, a plain dump."""
+    if previous is not None:
+        data = to_data(answers, keep_asked=True)
+        try:
+            text = update_yaml(previous, data)
+            if parse_yaml(text).data == data:
+                return text
+        except (RuamelError, YamlError, ValueError):
+            pass
+    return dump_answers(answers, keep_asked=True)

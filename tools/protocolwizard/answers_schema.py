@@ -139,26 +139,31 @@ SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
           "Regels die hier niet staan, blijven zoals in het voorbeeld. Per regel één besluit.", fields=(
               Field("regel", "ref", "Regel", "het id van de regel (zie de Voorbeeldprotocol-pagina van het "
                     "handboek), bijvoorbeeld {regel}", required=True, ref="regel", attr="rule"),
-              Field("besluit", "choice", "Wat besluit het team?", required=True, choices=DECISIONS, attr="decision"),
+              Field("besluit", "choice", "Wat besluit het team?", required=True, choices=DECISIONS, attr="decision",
+                    example="wijzigen"),
               Field("tekst", "text", "Nieuwe tekst van de regel", "de nieuwe tekst (verplicht bij wijzigen)",
-                    attr="text"),
+                    attr="text", example="De nieuwe tekst van de regel."),
               Field("toelichting", "text", "Toelichting", "waarom het team dit besloot (komt in het "
-                    "wijzigingsverslag)", attr="reason"),
+                    "wijzigingsverslag)", attr="reason", example="Waarom het team dit wil."),
               Field("kwestie", "ref", "Bij welke kwestie kwam dit ter sprake?", _KWESTIE_HELP, ref="kwestie",
                     attr="kwestie"),
           )),
     Field("nieuwe_regels", "list", "Nieuwe regels die het team wil toevoegen", fields=(
         Field("hoofdstuk", "ref", "In welk hoofdstuk?", "het id van het hoofdstuk, bijvoorbeeld {hoofdstuk}",
               required=True, ref="hoofdstuk", attr="chapter"),
-        Field("titel", "text", "Korte titel", "een korte titel", max_length=MAX_NAME, attr="title"),
-        Field("tekst", "text", "Tekst van de nieuwe regel", "de tekst van de regel", required=True, attr="text"),
-        Field("toelichting", "text", "Waarom wil het team deze regel?", "waarom", attr="reason"),
+        Field("titel", "text", "Korte titel", "een korte titel", max_length=MAX_NAME, attr="title",
+              example="Een korte titel"),
+        Field("tekst", "text", "Tekst van de nieuwe regel", "de tekst van de regel", required=True, attr="text",
+              example="De tekst van de nieuwe regel."),
+        Field("toelichting", "text", "Waarom wil het team deze regel?", "waarom het team deze regel wil",
+              attr="reason", example="Waarom het team dit wil."),
         Field("kwestie", "ref", "Bij welke kwestie kwam dit ter sprake?", _KWESTIE_HELP, ref="kwestie",
               attr="kwestie"),
     )),
     Field("notities", "map", "Notities per kwestie", "alleen voor jezelf: ze komen niet in het protocol en niet "
           "in het wijzigingsverslag", ref="kwestie", fields=(
-              Field("", "text", "Notitie over wat de groep zei (privé, komt nergens in)"),
+              Field("", "text", "Notitie over wat de groep zei (privé, komt nergens in)",
+                    example="Wat de groep zei, om het gesprek later voort te zetten."),
           )),
 ))
 

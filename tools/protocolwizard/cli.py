@@ -12,18 +12,16 @@ import sys
 from pathlib import Path
 
 from kern.adres import handbook_url
-from protocol.model import TEMPLATES_DIR
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 
 from . import arguments_nl  # noqa: F401  (Dutch messages for argparse)
+from .empty_file import empty_answers_file
 from .files import atomic_write
 from .output import FORMATS, OutputError, parse_formats
 from .services import (
     EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_outputs, say_error as _error,
 )
-
-EMPTY_TEMPLATE = TEMPLATES_DIR / "antwoorden-leeg.yaml"
 
 DESCRIPTION = """\
 Maak na een teamgesprek met de discussiekaarten een concept van het
@@ -114,7 +112,7 @@ def run_empty(args: argparse.Namespace) -> int:
     if target.parent and not target.parent.exists():
         _error(f"de map {target.parent} bestaat niet.")
         return EXIT_FAILED
-    atomic_write(target, EMPTY_TEMPLATE.read_text(encoding="utf-8"))
+    atomic_write(target, empty_answers_file(context()))
     print(f"Geschreven: {target}. Vul het in en maak er een concept van met: protocolwizard maak {target} --uitvoer concept")
     return EXIT_OK
 
