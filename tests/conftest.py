@@ -87,3 +87,7 @@ def cards():
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(copy_docs(tmp_path_factory.mktemp("site") / "docs"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "pdf: needs TeX (latexmk) and renders PDFs; slower")

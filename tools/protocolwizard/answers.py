@@ -157,6 +157,25 @@ def prompt_problem(spec: Field, value: str) -> str | None:
     return None
 
 
+# Characters that must not reach a terminal as they are: controls (newlines included, so one problem stays on
+# one line), bidirectional overrides and lone surrogates (which cannot even be printed).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal should not receive written as an escape (``\\n``, ``\\u202e``)."""
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
+class _AnswersChecker(Checker):
+    """The shared checker; messages quote what the file says, so they are made printable first."""
+
+    def fail(self, path: tuple, message: str) -> None:
+        super().fail(path, printable(message))
+
+
 class _FieldChecker:
     """Checks data against the declared fields of :data:`answers_schema.SCHEMA`."""
 
@@ -247,7 +266,7 @@ def _check_decisions(checker: Checker, data: dict, context: Context, partial: bo
                 checker.fail(path + ("regel",),
                              f"over regel '{rule_id}' staan twee besluiten (ook besluit {seen[rule_id] + 1}); houd er één.")
             seen.setdefault(rule_id, index)
-            if sector in SECTORS and not context.model.rule(rule_id).applies_to(sector):
+            if isinstance(sector, str) and sector in SECTORS and not context.model.rule(rule_id).applies_to(sector):
                 checker.fail(path + ("regel",), f"regel '{rule_id}' geldt niet voor de sector {sector}.")
         text = item.get("tekst")
         if item.get("besluit") == "wijzigen" and not partial and not (isinstance(text, str) and text.strip()):
@@ -271,7 +290,7 @@ def _check_version(checker: Checker, data: dict) -> dict | None:
 
 def check(document: YamlDocument, context: Context, *, partial: bool = False) -> Answers:
     """Check a parsed answers file; raises ``ValidationError`` listing every problem."""
-    checker = Checker(document)
+    checker = _AnswersChecker(document)
     data = document.data
     if checker.is_type((), data, dict):
         data = _check_version(checker, data) or data

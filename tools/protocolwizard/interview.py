@@ -167,7 +167,8 @@ class Interview:
                 self.ask_fields(child.key, values.setdefault(child.key, {}), again, child)
                 continue
             current = values.get(child.key)
-            if not (again or child.key not in values or (child.required and not current)):
+            # Open: never asked, or left empty where empty is no answer (a required field, the cards).
+            if not (again or child.key not in values or (not current and (child.required or child.kind == "refs"))):
                 continue
             if child.kind == "choice":
                 values[child.key] = self.prompts.select(f"{child.label}:", [(label, value) for value, label in child.choices],
