@@ -358,7 +358,7 @@ def _normalise(spec: Field, value: Any, keep_asked: bool) -> Any:
         item = Field("", "block", spec.label, fields=spec.fields)
         return None if value is None else [_normalise(item, entry, keep_asked) for entry in value]
     if spec.kind == "map":
-        if not value:
+        if value is None:
             return None
         return {key: ("" if entry is None else entry) for key, entry in value.items() if keep_asked or entry}
     return value
@@ -380,10 +380,7 @@ def to_data(answers: Answers, *, keep_asked: bool = True) -> dict:
         "nieuwe_regels": _items(answers_schema.at("nieuwe_regels"), answers.new_rules),
         "notities": answers.notes,
     }
-    data = _normalise(SCHEMA, raw, keep_asked)
-    if data.get("notities") == {}:
-        del data["notities"]
-    return data
+    return _normalise(SCHEMA, raw, keep_asked)
 
 
 HEADER = (

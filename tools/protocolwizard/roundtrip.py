@@ -49,6 +49,7 @@ def _same_scalar(old: Any, new: Any) -> bool:
 
 
 def _innermost_last(value: Any) -> Any:
+    """The collection that holds the last scalar of ``value`` (where YAML keeps the comments after a block)."""
     while True:
         last = value[-1] if isinstance(value, CommentedSeq) else value[list(value)[-1]]
         if not isinstance(last, (CommentedMap, CommentedSeq)) or not last:
@@ -56,30 +57,62 @@ def _innermost_last(value: Any) -> Any:
         value = last
 
 
+def _slot(holder: Any) -> tuple[Any, int]:
+    """Where the comment after ``holder``'s last item is kept: (key or index, position in ``ca.items``)."""
+    if isinstance(holder, CommentedSeq):
+        return len(holder) - 1, 0
+    return list(holder)[-1], 2
+
+
+def _take_trailing(value: Any) -> str:
+    """Remove and return the comment lines that follow a block (not the comment on its last line)."""
+    if not isinstance(value, (CommentedMap, CommentedSeq)) or not value:
+        return ""
+    holder = _innermost_last(value)
+    where, position = _slot(holder)
+    entry = holder.ca.items.get(where)
+    if not entry or entry[position] is None:
+        return ""
+    on_line, newline, following = entry[position].value.partition("\n")
+    if not following.strip():
+        return ""
+    entry[position].value = on_line + newline
+    return following
+
+
+def _put_trailing(value: Any, following: str) -> None:
+    """Attach comment lines after the (new) end of a block."""
+    if not following or not isinstance(value, (CommentedMap, CommentedSeq)) or not value:
+        return
+    holder = _innermost_last(value)
+    where, position = _slot(holder)
+    entry = holder.ca.items.setdefault(where, [None, None, None, None] if position == 2 else [None, None])
+    if entry[position] is None:
+        entry[position] = CommentToken("\n" + following, CommentMark(0), None)
+    else:
+        entry[position].value = entry[position].value.rstrip("\n") + "\n" + following
+
+
 def _move_comment(parent: CommentedMap, key: Any) -> None:
     """A value that was written on one line (``kaarten: []  # uitleg``) and is now a block: the comment on
     its line stays after the key, the comment lines that followed stay after the block."""
     value = parent[key]
-    token = parent.ca.items.get(key, [None, None, None, None])[2] if key in parent.ca.items else None
+    entry = parent.ca.items.get(key)
+    token = entry[2] if entry else None
     if token is None or not isinstance(value, (CommentedMap, CommentedSeq)) or not value:
         return
-    parent.ca.items.pop(key)
+    entry[2] = None
     on_line, _, following = token.value.partition("\n")
     if on_line.strip():
         parent.yaml_add_eol_comment(on_line.strip(), key, column=COMMENT_COLUMN)
-    if following.strip():
-        holder = _innermost_last(value)
-        after = CommentToken("\n" + following, CommentMark(0), None)
-        if isinstance(holder, CommentedSeq):
-            holder.ca.items[len(holder) - 1] = [after, None]
-        else:
-            holder.ca.items[list(holder)[-1]] = [None, None, after, None]
+    _put_trailing(value, following)
 
 
 def _merge(old: Any, new: Any) -> Any:
     if isinstance(old, CommentedMap) and isinstance(new, dict):
         if not old or not new:
             return _plain(new)  # from or to "{}": a new value, written in the style that fits it
+        trailing = _take_trailing(old)
         for key in [k for k in old if k not in new]:
             del old[key]
         previous = None
@@ -93,16 +126,19 @@ def _merge(old: Any, new: Any) -> Any:
                 position = list(old).index(previous) + 1 if previous in old else 0
                 old.insert(position, key, _plain(value))
             previous = key
+        _put_trailing(old, trailing)
         return old
     if isinstance(old, CommentedSeq) and isinstance(new, list):
         if not old or not new:
             return _plain(new)  # from or to "[]"
+        trailing = _take_trailing(old)
         del old[len(new):]
         for index, value in enumerate(new):
             if index < len(old):
                 old[index] = _merge(old[index], value)
             else:
                 old.append(_plain(value))
+        _put_trailing(old, trailing)
         return old
     if _same_scalar(old, new):
         return old  # keeps the way it was written (quotes, folded text)
