@@ -9,7 +9,7 @@ render the blocks.
 from __future__ import annotations
 
 from .blocks import (
-    Block, Bullets, Definition, Definitions, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Rule,
+    Block, Bullets, Definition, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Rule,
     Section, Strong, Table, Text, Title,
 )
 from .document import Change, ChangeReport, ChapterView, ProtocolDocument, RuleView, format_day
@@ -37,7 +37,7 @@ def _chapter(chapter: ChapterView, document: ProtocolDocument) -> Section:
 
 def _title(document: ProtocolDocument) -> Title:
     if not document.is_draft:
-        return Title(document.title, (Text(document.subtitle),))
+        return Title(document.title, (Emph(document.subtitle),))
     sep = teksten.SEPARATOR
     return Title(document.title, (
         Strong(document.school_name), Text(f"{sep}{document.subtitle}{sep}{teksten.STATUS}: "), Strong(document.status),
