@@ -237,8 +237,9 @@ class _FieldChecker:
         elif kind == "list":
             if checker.is_type(path, value, list):
                 item = Field("", "block", spec.label, fields=spec.fields)
+                whole = _FieldChecker(checker, self.context, partial=False)  # the wizard writes items whole
                 for index, entry in enumerate(value):
-                    self.block(path + (index,), item, entry)
+                    whole.block(path + (index,), item, entry)
         elif kind == "map":
             if checker.is_type(path, value, dict):
                 for key, entry in value.items():
@@ -298,6 +299,7 @@ def check(document: YamlDocument, context: Context, *, partial: bool = False) ->
         _check_decisions(checker, data, context, partial)
     checker.done()
     return _build(data)
+
 
 def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
