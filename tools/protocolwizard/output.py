@@ -16,12 +16,14 @@ from typing import Callable
 
 from kern.latex import PdfError, check_tex, run_latexmk
 from protocol.render import render_latex, render_protocol, render_report
+from protocol.writers import WRITERS
 
 from .answers import Answers, dump_answers
 from .draft import Draft
 from .files import atomic_write
 
-FORMATS = ("md", "html", "docx", "pdf")
+#: What a school can ask for: every writer's format (LaTeX only as the way to the PDF), and the PDF.
+FORMATS = (*(fmt for fmt in WRITERS if fmt != "tex"), "pdf")
 REPORT_FILES = ("wijzigingsverslag.md", "wijzigingsverslag.html")
 ANSWERS_FILE = "antwoorden.yaml"
 LATEX_TIMEOUT = 180
