@@ -28,7 +28,7 @@ from protocol.schema import Checker
 from protocol.strict_yaml import YamlDocument, YamlError, load_yaml, parse_yaml
 
 from . import answers_schema
-from .answers_schema import MAX_TEXT, SCHEMA, SCHEMA_VERSION, Field, text_problem
+from .answers_schema import SCHEMA, Field, text_problem
 from .roundtrip import update_yaml
 
 DECISIONS = answers_schema.at("besluiten", "besluit").choice_values

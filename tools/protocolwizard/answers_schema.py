@@ -20,7 +20,7 @@ or extra fields of these blocks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from protocol.document import dutch_list, format_day

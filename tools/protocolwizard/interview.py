@@ -25,7 +25,6 @@ from prompt_toolkit.input import Input
 from kern.loader import Card, Kwestie
 from kern.slug import slug
 from protocol.document import model_document, RuleView
-from protocol.model import SECTORS
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import rules_for_kwestie
@@ -164,7 +163,9 @@ class Interview:
         spec = spec or answers_schema.at(key)
         for child in spec.fields:
             if child.kind == "block":
-                self.ask_fields(child.key, values.setdefault(child.key, {}), again, child)
+                if not isinstance(values.get(child.key), dict):  # absent, or written empty ("vertrouwenspersoon:")
+                    values[child.key] = {}
+                self.ask_fields(child.key, values[child.key], again, child)
                 continue
             current = values.get(child.key)
             # Open: never asked, or left empty where empty is no answer (a required field, the cards).
@@ -177,9 +178,7 @@ class Interview:
                 options = [(card.title, card.id) for card in self.context.cards]
                 values[child.key] = self.prompts.checkbox(child.label, options, current or [])
             else:
-                default = current or (date.today().isoformat() if child.kind == "date" else "")
-                values[child.key] = self.prompts.text(f"{child.label}:", default, required=child.required,
-                                                      check=partial(prompt_problem, child))
+                values[child.key] = self.ask_text(child, current or (date.today().isoformat() if child.kind == "date" else ""))
             self.save()
 
     def ask_school(self, again: bool = False) -> None:
