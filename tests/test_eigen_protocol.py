@@ -17,10 +17,9 @@ from protocol.document import model_document
 from protocol.eigen_protocol import ImportProblem, check_protocol, dump_protocol, import_protocol
 from protocol.model import load_model
 from protocol.onderwerpen import MAX_PROPOSALS, TopicMatcher
-from protocol.render import clean_text, render_html, render_markdown
+from protocol.render import clean_text, render_docx, render_html, render_markdown
 from protocol.strict_yaml import load_yaml
 from protocol.vergelijking import compare, render_comparison
-from protocol.word import render_docx
 from protocolwizard.cli import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "eigen"

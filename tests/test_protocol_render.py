@@ -4,14 +4,15 @@ import io
 import re
 
 import pytest
+
+from protocol import teksten
 import yaml
 from bs4 import BeautifulSoup
 from docx import Document
 from markdown_it import MarkdownIt
 from protocol.document import model_document
 from protocol.model import SECTORS, load_model
-from protocol.render import latex_escape, markdown_block_escape, render_html, render_markdown
-from protocol.word import render_docx
+from protocol.render import latex_escape, markdown_block_escape, render_docx, render_html, render_markdown
 
 from test_protocol_model import HOSTILE
 
@@ -48,7 +49,7 @@ def test_word_document_has_chapter_and_rule_headings(model, cards, sector):
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     assert paragraphs[0].style.name == "Title" and paragraphs[0].text == model.title
     headings = [(p.style.name, p.text) for p in paragraphs if p.style.name.startswith("Heading")]
-    expected = []
+    expected = [("Heading 1", teksten.ABOUT_MODEL)] if document.about else []
     for chapter in document.chapters:
         expected.append(("Heading 1", f"{chapter.number}. {chapter.title}"))
         expected += [("Heading 2", rule.heading) for rule in chapter.rules]

@@ -41,7 +41,7 @@ CASES = {
     "onbekende kwestie": ("kwestie: populaire-hiphopleraar/2", "kwestie: populaire-hiphopleraar/9", r"veld besluiten.1.kwestie: onbekende kwestie"),
     "verkeerd type": ("besluiten:\n", "besluiten: ja\nweg:\n", r"veld besluiten: hier hoort een lijst, maar er staat tekst"),
     "ontbrekend verplicht veld": ("  naam: Oeverlicht College\n", "", r"veld school: het verplichte veld 'naam' ontbreekt"),
-    "wijzigen zonder tekst": (CHANGE_WITH_TEXT, "    besluit: wijzigen\n", r"veld besluiten\.1\.tekst: hier hoort tekst, maar er staat niets"),
+    "wijzigen zonder tekst": (CHANGE_WITH_TEXT, "    besluit: wijzigen\n", r"veld besluiten\.1: bij het besluit 'wijzigen' hoort een nieuwe tekst \(veld tekst\)"),
     "twee besluiten": ("  - regel: meelezen-niet", "  - regel: contact-toon", r"over regel 'contact-toon' staan twee besluiten"),
     "regel van andere sector": ("  - regel: meelezen-niet", "  - regel: contact-jonge-leerlingen", r"regel 'contact-jonge-leerlingen' geldt niet voor de sector vo"),
     "verkeerde versie": ("versie: 1", "versie: 2", r"regel \d+: veld versie: versie 2 wordt niet ondersteund"),

@@ -13,13 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from protocol.model import load_model
-from protocol.render import clean_text, latex_escape, render_html, render_markdown, render_template
+from protocol.render import clean_text, latex_escape, render_docx, render_html, render_markdown, render_report
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
-from protocol.word import render_docx
 from protocolwizard.answers import Answers, Context, Decision, NewRule, parse_answers
 from protocolwizard.draft import build_draft
-from protocolwizard.output import report_context
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTEXT = Context(load_model(), load_cards(ROOT / "docs" / "kaarten"))
@@ -78,7 +76,7 @@ def test_hostile_answers_stay_literal_in_html_markdown_and_word(naam, tekst, red
     for value in (tekst, nieuw):
         assert visible(value) in page
 
-    report_html = render_template("wijzigingsverslag.html.j2", draft.document, handboek_url="https://h/", **report_context(draft))
+    report_html = render_report(draft.report, "html", handboek_url="https://h/")
     report = assert_only_template_tags(report_html, REPORT_TAGS)
     assert visible(reden) in " ".join(report.get_text(" ").split())
     assert [a["href"] for a in report.find_all("a")] == [f"https://h/kaarten/{CARD.id}.html#{KWESTIE.anchor}"]

@@ -23,11 +23,10 @@ from sphinx.util.docutils import SphinxDirective
 
 from protocol.document import model_document, rule_numbers, sector_list
 from protocol.model import CHANGE_KINDS, DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, Model, current_model
-from protocol.render import markdown_block_escape, markdown_escape, render_html, render_markdown
+from protocol.render import markdown_block_escape, markdown_escape, render_docx, render_html, render_markdown
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import traceability_problems
-from protocol.word import render_docx
 
 from .kaartblokken import build_cards, kaartblok
 from .links import link
@@ -85,20 +84,11 @@ def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
     doc_store(env, "protocolpagina")[docname] = True
     doc_store(env, "collects")[docname] = True
     rendered = (
-        _about_markdown(model)
-        + ":::{protocoldownloads}\n:::\n\n"
+        ":::{protocoldownloads}\n:::\n\n"
         + render_markdown(document, myst=True)
         + _changes_markdown(model, rule_numbers(document))
     )
     source[0] = MARKER.sub(lambda _: rendered, source[0])
-
-
-def _about_markdown(model: Model) -> str:
-    """The model's own "Over dit modelprotocol" note, from the model data."""
-    if not model.about:
-        return ""
-    version = f"Versie {markdown_escape(model.version)}. " if model.version else ""
-    return f"## Over dit modelprotocol\n\n{version}{markdown_block_escape(model.about)}\n\n"
 
 
 def _changes_markdown(model: Model, numbers: dict[str, str]) -> str:

@@ -1,18 +1,22 @@
 """What a rendering of the protocol shows: numbered chapters and rules for one sector (or all).
 
-Templates receive one :class:`ProtocolDocument` as ``doc``; every field has a
-value, so the templates can use ``StrictUndefined``.
+A :class:`ProtocolDocument` is the model protocol or a school's draft; a
+:class:`ChangeReport` is the report that goes with a draft. Both are plain
+data: :mod:`protocol.layout` turns them into a page of blocks and the writers
+in :mod:`protocol.writers` render that page. Every field has a value (an empty
+text when there is none), so nothing downstream has to guess.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from babel.dates import format_date
 
 from kern.loader import Card
 
+from . import teksten
 from .model import SECTORS, Model, Rule
 from .trace import KwestieRef, kwesties_for_rule
 
@@ -41,6 +45,11 @@ class RuleView:
     def heading(self) -> str:
         return f"{self.number} {self.title}".strip()
 
+    @property
+    def anchor(self) -> str:
+        """The rule's anchor in HTML and on the handbook page (ids are unique within a document)."""
+        return f"regel-{self.id}"
+
 
 @dataclass(frozen=True)
 class ChapterView:
@@ -52,15 +61,31 @@ class ChapterView:
 
 
 @dataclass(frozen=True)
+class Version:
+    """One line of a draft's version table."""
+
+    number: str
+    day: str  # YYYY-MM-DD or ""
+    description: str
+
+
+@dataclass(frozen=True)
 class ProtocolDocument:
+    """The model (``school_name`` empty) or a school's draft.
+
+    ``particulars`` are the draft's "Over dit document" rows (label, value);
+    ``board`` names the school board in the adoption fields.
+    """
+
     title: str
     introduction: str
     chapters: tuple[ChapterView, ...]
     sector: str | None = None
-    status: str = "Voorbeeld"
-    school: dict = field(default_factory=dict)
-    session: dict = field(default_factory=dict)
-    versions: tuple[dict, ...] = ()
+    status: str = teksten.MODEL_STATUS
+    school_name: str = ""
+    board: str = ""
+    particulars: tuple[tuple[str, str], ...] = ()
+    versions: tuple[Version, ...] = ()
     review_date: str = ""
     about: str = ""  # the model's note on who wrote it ("Over dit modelprotocol"); empty in a school's draft
     model_version: str = ""  # the model version ("2026.2") the document was made from
@@ -68,49 +93,54 @@ class ProtocolDocument:
 
     @property
     def sector_name(self) -> str:
-        return SECTORS[self.sector] if self.sector else ""
+        return SECTORS.get(self.sector, "") if self.sector else ""
 
     @property
     def is_draft(self) -> bool:
         """A school's draft (from the wizard) rather than the model itself."""
-        return bool(self.school)
+        return bool(self.school_name)
 
     @property
     def consent_body(self) -> str:
-        """Who consents before the board adopts the protocol (the model's rules vaststelling-medezeggenschap*)."""
-        if self.sector == "mbo":
-            return ("de ondernemingsraad (en de studentenraad, als het medezeggenschapsreglement van de "
-                    "instelling dat bepaalt)")
-        return ("de medezeggenschapsraad (MR of GMR) of, voor regels over het personeel, de personeelsgeleding, "
-                "zoals het medezeggenschapsreglement van de school bepaalt")
-
-    @property
-    def info_rows(self) -> list[tuple[str, str]]:
-        """The draft's particulars as (label, value) rows; empty for the model."""
-        if not self.is_draft:
-            return []
-        school, session = self.school, self.session
-        person = school.get("vertrouwenspersoon") or {}
-        contact = " ".join(p for p in (person.get("naam") or "", f"({person['email']})" if person.get("email") else "") if p)
-        rows = [
-            ("School", school.get("naam") or ""),
-            ("Plaats", school.get("plaats") or ""),
-            ("Bestuur", school.get("bestuur") or ""),
-            ("Sector", f"{self.sector_name} ({self.sector})" if self.sector else ""),
-            ("Vertrouwenspersoon", contact),
-            ("Status", self.status),
-            ("Datum teamgesprek", format_day(session.get("datum") or "")),
-            ("Gespreksleider", session.get("gespreksleider") or ""),
-            ("Besproken kaarten", dutch_list(session.get("kaarten_titels") or [])),
-            ("Voorgestelde evaluatiedatum", format_day(self.review_date)),
-        ]
-        return [(label, value) for label, value in rows if value]
+        """Who consents before the board adopts the protocol."""
+        return teksten.CONSENT_BODY.get(self.sector, teksten.CONSENT_BODY[None])
 
     @property
     def subtitle(self) -> str:
         if self.sector:
-            return f"Versie voor het {self.sector_name} ({self.sector})"
-        return "Alle sectoren: po, so, vo en mbo"
+            return teksten.SUBTITLE_SECTOR.format(naam=self.sector_name, code=self.sector)
+        return teksten.SUBTITLE_ALL.format(sectoren=sector_list(tuple(SECTORS)))
+
+    def rules(self) -> list[RuleView]:
+        return [rule for chapter in self.chapters for rule in chapter.rules]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of the change report."""
+
+    kind: str  # teksten.CHANGED, REMOVED, ADDED or KEPT_KIND
+    number: str  # the rule's number in the draft, or in the model for a removed rule
+    title: str
+    old_text: str
+    new_text: str
+    reason: str
+    kwestie: KwestieRef | None
+
+
+@dataclass(frozen=True)
+class ChangeReport:
+    """Why each rule of a draft changed: changes, rules discussed and kept, open placeholders."""
+
+    document: ProtocolDocument
+    changes: tuple[Change, ...]
+    kept: tuple[Change, ...]
+    placeholders: tuple[str, ...] = ()
+    session_date: str = ""
+    session_leader: str = ""
+
+    def count(self, kind: str) -> int:
+        return sum(1 for change in self.changes if change.kind == kind)
 
 
 def format_day(value: str) -> str:

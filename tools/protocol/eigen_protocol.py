@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .import_blocks import Imported, ImportProblem, plural
+from .import_blocks import Imported, ImportProblem
 from .import_docx import read_docx
 from .import_markdown import read_markdown
 from .model import Model, check_model_document
@@ -32,11 +32,11 @@ FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".yaml": "yaml", ".y
 HEADER = """\
 # Eigen protocol van de school, geïmporteerd met: protocolwizard importeer
 #
-# Dit bestand heeft dezelfde vorm als het voorbeeldprotocol. Per regel staan onder
-# 'onderwerpen_voorstel' de onderwerpen van het voorbeeldprotocol die de wizard voorstelt.
+# Dit bestand heeft dezelfde vorm als het modelprotocol. Per regel staan onder
+# 'onderwerpen_voorstel' de onderwerpen van het modelprotocol die de wizard voorstelt.
 # Controleer ze (haal weg wat niet klopt, zet er een ander onderwerp bij) en bevestig ze met:
 #   protocolwizard importeer --bevestig {name}
-# Daarna staan ze onder 'onderwerpen'. Vergelijk het protocol met het voorbeeldprotocol met:
+# Daarna staan ze onder 'onderwerpen'. Vergelijk het protocol met het modelprotocol met:
 #   protocolwizard vergelijk {name}
 #
 # Ids: hoofdstuk-N is het N-de hoofdstuk, regel-N-M de M-de regel daarin (alinea's, lijstpunten
@@ -140,8 +140,8 @@ def _read_yaml(path: Path, raw: bytes, model: Model) -> Imported:
     unknown = sorted({t for rule in protocol.rules() for t in rule.topics if t not in model.topics})
     if unknown:
         raise ImportProblem(
-            f"{path}: de onderwerpen {', '.join(unknown)} staan niet in het voorbeeldprotocol; "
-            "gebruik de onderwerpen van het voorbeeldprotocol."
+            f"{path}: de onderwerpen {', '.join(unknown)} staan niet in het modelprotocol; "
+            "gebruik de onderwerpen van het modelprotocol."
         )
     return Imported(protocol_data(protocol, path), notes)
 

@@ -49,8 +49,6 @@ class Imported:
         return len(self.data["hoofdstukken"])
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def one_line(text: str) -> str:

@@ -22,7 +22,9 @@ import lxml.html
 import mammoth
 from docx.opc.exceptions import PackageNotFoundError
 
-from .import_blocks import Block, Imported, ImportProblem, build_protocol, one_line, plural
+from kern.taal import aantal
+
+from .import_blocks import Block, Imported, ImportProblem, build_protocol, one_line
 from .word_numbering import W, Numbering
 
 #: Word's Title and Subtitle styles are not headings to mammoth; mark them so the title is found.
@@ -154,25 +156,25 @@ def _notes(document, images: int, notes: int, messages: list, list_styles: set[s
     result = []
     if images:
         verb = "is" if images == 1 else "zijn"
-        result.append(f"{plural(images, 'afbeelding', 'afbeeldingen')} {verb} niet overgenomen: alleen tekst wordt geïmporteerd.")
+        result.append(f"{aantal(images, 'afbeelding', 'afbeeldingen')} {verb} niet overgenomen: alleen tekst wordt geïmporteerd.")
     boxes = _count(body, "//w:txbxContent[not(ancestor::mc:Fallback)]")
     if boxes:
-        result.append(f"{plural(boxes, 'tekstvak', 'tekstvakken')}: de tekst staat als gewone regel na de alinea "
+        result.append(f"{aantal(boxes, 'tekstvak', 'tekstvakken')}: de tekst staat als gewone regel na de alinea "
                       "waarin het tekstvak staat; controleer of die plaats klopt.")
     inserted, deleted = _count(body, "//w:ins"), _count(body, "//w:del")
     if inserted or deleted:
         result.append(
             f"Het document bevat bijgehouden wijzigingen die nog niet zijn geaccepteerd of geweigerd "
-            f"({plural(inserted, 'invoeging', 'invoegingen')}, {plural(deleted, 'verwijdering', 'verwijderingen')}): "
+            f"({aantal(inserted, 'invoeging', 'invoegingen')}, {aantal(deleted, 'verwijdering', 'verwijderingen')}): "
             "ingevoegde tekst is overgenomen, verwijderde tekst niet. Controleer de wijzigingen in Word."
         )
     comments = _count(body, "//w:commentReference")
     if comments:
         verb = "is" if comments == 1 else "zijn"
-        result.append(f"{plural(comments, 'opmerking', 'opmerkingen')} in de kantlijn {verb} niet overgenomen.")
+        result.append(f"{aantal(comments, 'opmerking', 'opmerkingen')} in de kantlijn {verb} niet overgenomen.")
     if notes:
         verb = "is" if notes == 1 else "zijn"
-        result.append(f"{plural(notes, 'voetnoot of eindnoot', 'voetnoten en eindnoten')} {verb} niet overgenomen; "
+        result.append(f"{aantal(notes, 'voetnoot of eindnoot', 'voetnoten en eindnoten')} {verb} niet overgenomen; "
                       "neem de tekst zo nodig op in een regel.")
     for message in messages:
         for pattern, dutch in _MESSAGES:

@@ -12,7 +12,9 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .import_blocks import Block, Imported, build_protocol, one_line, plural
+from kern.taal import aantal
+
+from .import_blocks import Block, Imported, build_protocol, one_line
 
 
 def _inline(token: Token) -> tuple[str, int]:
@@ -85,5 +87,5 @@ def read_markdown(path: Path, text: str) -> Imported:
     notes = []
     if images:
         verb = "is" if images == 1 else "zijn"
-        notes.append(f"{plural(images, 'afbeelding', 'afbeeldingen')} {verb} niet overgenomen: alleen tekst wordt geïmporteerd.")
+        notes.append(f"{aantal(images, 'afbeelding', 'afbeeldingen')} {verb} niet overgenomen: alleen tekst wordt geïmporteerd.")
     return Imported(build_protocol(blocks, path, "md"), notes)

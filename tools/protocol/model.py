@@ -166,7 +166,7 @@ def _check(checker: Checker, data: object, model_topics: dict[str, str] | None =
     else:
         topics = data.get("onderwerpen")
     if imported and "onderwerpen" in data:
-        checker.fail(("onderwerpen",), "een eigen protocol gebruikt de onderwerpen van het voorbeeldprotocol; laat dit veld weg.")
+        checker.fail(("onderwerpen",), "een eigen protocol gebruikt de onderwerpen van het modelprotocol; laat dit veld weg.")
     elif checker.is_type(("onderwerpen",), topics, dict):
         for key, value in topics.items():
             checker.identifier(("onderwerpen", key), key) and checker.text(("onderwerpen", key), value)

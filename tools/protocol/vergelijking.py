@@ -4,7 +4,8 @@ A school's rule counts for its confirmed topics (``onderwerpen``), or, while non
 the matcher's proposals (``onderwerpen_voorstel``; the report marks those). The report says which model
 topics no school rule covers, which school rules match no topic, and for each kwestie of every card
 whether a school rule shares one of its topics, so a team leader can choose the next card to discuss.
-Rendered as Markdown and HTML through the sandboxed templates ``vergelijking.md.j2``/``.html.j2``.
+Laid out once as blocks (:mod:`protocol.blocks`, phrases in :mod:`protocol.teksten`) and rendered by the
+same writers as the protocol: Markdown and HTML (frame ``templates/vergelijking.html.j2``).
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kern.loader import Card
-
 from .model import Model, Rule
-from .render import environment
+from kern.taal import aantal
+
+from . import teksten
+from .blocks import Block, Bullets, Emph, Heading, Link, Page, Paragraph, Section, Strong, Table, Text, Title
+from .writers import html, markdown
 from .trace import KwestieRef, kwestie_ref
 
 REPORT_NAMES = ("vergelijking.md", "vergelijking.html")
@@ -113,10 +117,60 @@ def compare(protocol: Model, model: Model, cards: list[Card]) -> Comparison:
     )
 
 
+def _rule_label(rule: SchoolRule) -> list:
+    return [Text(rule.label)] + ([Text(" "), Emph(teksten.CMP_PROPOSAL)] if rule.proposed else [])
+
+
+def _kwestie_item(kwestie: KwestieCoverage, topic_titles: dict[str, str], handboek_url: str) -> tuple:
+    label = kwestie.ref.label + (f": {kwestie.title}" if kwestie.title else "")
+    content: list = [Link(label, handboek_url + kwestie.ref.page), Text(": ")]
+    if kwestie.covered:
+        content += [Strong(teksten.CMP_COVERED), Text(" in ")]
+        for index, rule in enumerate(kwestie.rules):
+            content += _rule_label(rule) + ([Text(", ")] if index < len(kwestie.rules) - 1 else [])
+    else:
+        content.append(Strong(teksten.CMP_NOT_COVERED))
+    if kwestie.missing_topics:
+        content.append(Text(teksten.CMP_NO_RULE_ABOUT.format(
+            onderwerpen="; ".join(topic_titles[t] for t in kwestie.missing_topics))))
+    content.append(Text("."))
+    return tuple(content)
+
+
+def comparison_page(comparison: Comparison, handboek_url: str) -> Page:
+    """The comparison as blocks: per card and kwestie, uncovered topics, school rules without a topic."""
+    introduction = teksten.CMP_INTRODUCTION.format(
+        bron=comparison.source, regels=aantal(len(comparison.rules), "regel", "regels"))
+    blocks: list[Block] = [Title(teksten.CMP_TITLE.format(titel=comparison.title), ()),
+                           Paragraph((Text(introduction),))]
+    if comparison.proposed_count:
+        blocks.append(Paragraph((Text(teksten.CMP_PROPOSALS.format(
+            regels=aantal(comparison.proposed_count, "regel", "regels"))),), style="meta"))
+    card = comparison.next_card
+    if card:
+        blocks.append(Paragraph((
+            Strong(teksten.CMP_NEXT_CARD), Text(" "), Link(card.title, handboek_url + card.page),
+            Text(teksten.CMP_NEXT_CARD_WHY.format(open=card.open_count, totaal=len(card.kwesties))),
+        )))
+    blocks.append(Section((
+        Heading(1, teksten.CMP_PER_CARD),
+        Table(teksten.CMP_CARD_HEADER, tuple((c.title, str(len(c.kwesties)), str(c.open_count)) for c in comparison.cards),
+              row_headers=True, widths=(8, 3, 5)),
+        *(Section((Heading(2, c.title), Bullets(tuple(
+            _kwestie_item(k, comparison.topic_titles, handboek_url) for k in c.kwesties))))
+          for c in comparison.cards),
+    )))
+    missing = tuple((Text(comparison.topic_titles[t]),) for t in comparison.missing_topics)
+    blocks.append(Section((Heading(1, teksten.CMP_MISSING_TOPICS),
+                           Bullets(missing) if missing else Paragraph((Text(teksten.CMP_ALL_TOPICS),)))))
+    unmatched = tuple((Strong(r.label), Text(f": {r.excerpt}")) for r in comparison.unmatched)
+    blocks.append(Section((Heading(1, teksten.CMP_UNMATCHED),
+                           Bullets(unmatched) if unmatched else Paragraph((Text(teksten.CMP_ALL_MATCHED),)))))
+    window = teksten.CMP_WINDOW_TITLE.format(titel=comparison.title)
+    return Page("vergelijking", window, window, tuple(blocks))
+
+
 def render_comparison(comparison: Comparison, handboek_url: str) -> dict[str, str]:
     """File name -> text of the report in Markdown and HTML."""
-    env = environment()
-    return {
-        name: env.get_template(f"{name}.j2").render(cmp=comparison, handboek_url=handboek_url).rstrip("\n") + "\n"
-        for name in REPORT_NAMES
-    }
+    page = comparison_page(comparison, handboek_url)
+    return {"vergelijking.md": markdown.render(page), "vergelijking.html": html.render(page)}

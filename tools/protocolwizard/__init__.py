@@ -1,6 +1,10 @@
 """The protocol wizard: from a session's decisions to a draft school protocol.
 
-- ``answers``: the answers file (schema version 1) and its checks;
+- ``answers_schema``: every field of the answers file, declared once (key, kind, required, length, Dutch
+  label and help, placeholder, particulars), with the schema version and its migrations;
+- ``answers``: reading, checking and writing the answers file by that declaration;
+- ``empty_file``: the commented empty answers file of ``protocolwizard leeg``, from the declaration;
+- ``roundtrip``: updating a hand-edited answers file without losing its comments (ruamel.yaml);
 - ``draft``: the draft protocol and the change report built from the answers;
 - ``output``: writing md, html, docx, pdf, the change report and the normalised answers;
 - ``interview``: the interactive questions (questionary), saved after every answer;

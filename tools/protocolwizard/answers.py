@@ -1,10 +1,14 @@
-"""The answers file (schema version 1): the contract between the wizard and ``maak``.
+"""The answers file: the contract between the wizard and ``maak``.
 
-The interactive wizard writes it after every answer; ``maak`` and
-``controleer`` read it. Checking is strict (unknown keys, duplicate keys,
-unknown ids, wrong types, missing fields) and every problem names the file,
-the line and the field, in Dutch. While the wizard is still running, a
-*partial* file may lack required fields; everything else is checked the same.
+Its fields are declared once, in :mod:`protocolwizard.answers_schema`; this
+module checks a file against that declaration, reads it into :class:`Answers`
+and writes it back. The interactive wizard writes it after every answer;
+``maak`` and ``controleer`` read it. Checking is strict (unknown keys,
+duplicate keys, unknown ids, wrong types, missing fields, characters no file
+can hold) and every problem names the file, the line and the field, in Dutch.
+While the wizard is still running, a *partial* file may lack required fields;
+everything else is checked the same. Files of an older schema version are
+migrated first (``answers_schema.MIGRATIONS``).
 """
 
 from __future__ import annotations
@@ -16,17 +20,20 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from ruamel.yaml import YAMLError as RuamelError
 
 from kern.loader import Card
 from protocol.model import SECTORS, Model
 from protocol.schema import Checker
-from protocol.strict_yaml import YamlDocument, load_yaml, parse_yaml
+from protocol.strict_yaml import YamlDocument, YamlError, load_yaml, parse_yaml
 
-SCHEMA_VERSION = 1
-DECISIONS = ("behouden", "wijzigen", "schrappen")
+from . import answers_schema
+from .answers_schema import SCHEMA, Field, text_problem
+from .roundtrip import update_yaml
+
+DECISIONS = answers_schema.at("besluiten", "besluit").choice_values
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-MAX_TEXT = 5_000
 
 
 @dataclass
@@ -103,33 +110,20 @@ class Context:
     def chapter_ids(self) -> set[str]:
         return {chapter.id for chapter in self.model.chapters}
 
+    def refs(self, kind: str) -> set[str] | dict:
+        """The ids a field of kind "ref" may name: rules, chapters, cards or kwesties."""
+        return {"regel": self.rule_ids, "hoofdstuk": self.chapter_ids, "kaart": self.card_ids,
+                "kwestie": self.kwestie_ids}[kind]
+
+    def ref_name(self, kind: str) -> str:
+        """How an error message names what a "ref" field points at."""
+        if kind == "kwestie":
+            example = next(iter(sorted(self.kwestie_ids)), "kaart/1")
+            return f"kwestie (gebruik kaart/nummer, bijvoorbeeld {example})"
+        return kind
+
 
 # Checking -------------------------------------------------------------------------
-
-def _optional_text(checker: Checker, path: tuple, value: Any) -> None:
-    if value is not None:
-        checker.text(path, value, required=False, max_length=MAX_TEXT)
-
-
-def _check_school(checker: Checker, school: Any, partial: bool) -> None:
-    path = ("school",)
-    required = set() if partial else {"naam", "sector"}
-    if not checker.mapping(path, school, required, {"naam", "sector", "plaats", "bestuur", "vertrouwenspersoon"} - required):
-        return
-    if "naam" in school:
-        checker.text(path + ("naam",), school["naam"], max_length=200)
-    if "sector" in school:
-        checker.choice(path + ("sector",), school["sector"], tuple(SECTORS))
-    for key in ("plaats", "bestuur"):
-        _optional_text(checker, path + (key,), school.get(key))
-    person = school.get("vertrouwenspersoon")
-    if person is not None and checker.mapping(path + ("vertrouwenspersoon",), person, set(), {"naam", "email"}):
-        _optional_text(checker, path + ("vertrouwenspersoon", "naam"), person.get("naam"))
-        email = person.get("email")
-        _optional_text(checker, path + ("vertrouwenspersoon", "email"), email)
-        if isinstance(email, str) and email.strip() and (problem := check_email(email.strip())):
-            checker.fail(path + ("vertrouwenspersoon", "email"), problem)
-
 
 def check_email(value: str) -> str | None:
     """A Dutch message when ``value`` is not an e-mail address."""
@@ -147,104 +141,162 @@ def check_date(value: str) -> str | None:
     return None
 
 
-def _check_session(checker: Checker, session: Any, context: Context, partial: bool) -> None:
-    path = ("sessie",)
-    required = set() if partial else {"datum"}
-    if not checker.mapping(path, session, required, {"datum", "gespreksleider", "kaarten"} - required):
-        return
-    when = session.get("datum")
-    if "datum" in session:
-        if checker.text(path + ("datum",), when):
-            problem = check_date(when)
-            if problem:
-                checker.fail(path + ("datum",), problem)
-    _optional_text(checker, path + ("gespreksleider",), session.get("gespreksleider"))
-    cards = session.get("kaarten")
-    if cards is not None and checker.is_type(path + ("kaarten",), cards, list):
-        for index, card in enumerate(cards):
-            checker.known(path + ("kaarten", index), card, context.card_ids, "kaart")
-        if len(set(map(str, cards))) != len(cards):
-            checker.fail(path + ("kaarten",), "een kaart staat twee keer in de lijst.")
+def prompt_problem(spec: Field, value: str) -> str | None:
+    """A Dutch message when text typed at the wizard's prompt would be refused in the file (same rules)."""
+    text = value.strip()
+    if not text:
+        return "Dit veld is verplicht." if spec.required else None
+    if len(value) > spec.max_length:
+        return f"De tekst is te lang ({len(value)} tekens; maximaal {spec.max_length})."
+    if problem := text_problem(value):
+        return problem[0].upper() + problem[1:]
+    if spec.kind == "email":
+        return check_email(text)
+    if spec.kind == "date":
+        return check_date(text)
+    return None
 
 
-def _check_kwestie(checker: Checker, path: tuple, value: Any, context: Context) -> None:
-    if value is not None:
-        checker.known(path, value, context.kwestie_ids, "kwestie (gebruik kaart/nummer, bijvoorbeeld populaire-hiphopleraar/3)")
+# Characters that must not reach a terminal as they are: controls (newlines included, so one problem stays on
+# one line), bidirectional overrides and lone surrogates (which cannot even be printed).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def _check_decisions(checker: Checker, decisions: Any, context: Context, sector: str | None, partial: bool) -> None:
-    path = ("besluiten",)
-    if not checker.is_type(path, decisions, list):
+def printable(text: str) -> str:
+    """``text`` with every character a terminal should not receive written as an escape (``\\n``, ``\\u202e``)."""
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
+class _AnswersChecker(Checker):
+    """The shared checker; messages quote what the file says, so they are made printable first."""
+
+    def fail(self, path: tuple, message: str) -> None:
+        super().fail(path, printable(message))
+
+
+class _FieldChecker:
+    """Checks data against the declared fields of :data:`answers_schema.SCHEMA`."""
+
+    def __init__(self, checker: Checker, context: Context, partial: bool) -> None:
+        self.checker = checker
+        self.context = context
+        self.partial = partial
+
+    def text(self, path: tuple, spec: Field, value: Any, required: bool) -> bool:
+        if not self.checker.text(path, value, required=required, max_length=spec.max_length):
+            return False
+        if isinstance(value, str) and (problem := text_problem(value)):
+            self.checker.fail(path, problem)
+            return False
+        return True
+
+    def block(self, path: tuple, spec: Field, value: Any) -> None:
+        required = {f.key for f in spec.fields if f.required and (not self.partial or f.kind == "version")}
+        optional = {f.key for f in spec.fields} - required
+        if not self.checker.mapping(path, value, required, optional):
+            return
+        for child in spec.fields:
+            if child.key in value:
+                self.value(path + (child.key,), child, value[child.key])
+
+    def value(self, path: tuple, spec: Field, value: Any) -> None:
+        checker, required = self.checker, spec.required and not self.partial
+        if value is None and not spec.required:
+            return  # an optional field written without a value
+        if value == "" and spec.required and self.partial and spec.kind in ("text", "choice", "date"):
+            return  # not answered yet (an empty file being filled in by the wizard)
+        kind = spec.kind
+        if kind == "version":
+            return  # read before anything else, in check()
+        if kind == "block":
+            self.block(path, spec, value)
+        elif kind == "text":
+            self.text(path, spec, value, required=spec.required)
+        elif kind == "choice":
+            checker.choice(path, value, spec.choice_values)
+        elif kind == "date":
+            if self.text(path, spec, value, required=True):
+                if problem := check_date(value):
+                    checker.fail(path, problem)
+        elif kind == "email":
+            if self.text(path, spec, value, required=False) and value.strip():
+                if problem := check_email(value.strip()):
+                    checker.fail(path, problem)
+        elif kind == "ref":
+            if not required and value == "":
+                return  # "none" (the wizard's "Geen")
+            checker.known(path, value, self.context.refs(spec.ref), self.context.ref_name(spec.ref))
+        elif kind == "refs":
+            if checker.is_type(path, value, list):
+                for index, item in enumerate(value):
+                    checker.known(path + (index,), item, self.context.refs(spec.ref), self.context.ref_name(spec.ref))
+                if len(set(map(str, value))) != len(value):
+                    checker.fail(path, f"een {spec.ref} staat twee keer in de lijst.")
+        elif kind == "list":
+            if checker.is_type(path, value, list):
+                item = Field("", "block", spec.label, fields=spec.fields)
+                whole = _FieldChecker(checker, self.context, partial=False)  # the wizard writes items whole
+                for index, entry in enumerate(value):
+                    whole.block(path + (index,), item, entry)
+        elif kind == "map":
+            if checker.is_type(path, value, dict):
+                for key, entry in value.items():
+                    checker.known(path + (key,), key, self.context.refs(spec.ref), self.context.ref_name(spec.ref))
+                    self.value(path + (key,), spec.fields[0], entry)
+        else:
+            raise ValueError(kind)  # a field kind the schema does not declare: a programming error
+
+
+def _check_decisions(checker: Checker, data: dict, context: Context, partial: bool) -> None:
+    """What one field cannot say alone: one decision per rule, for the school's sector; 'wijzigen' has a text."""
+    decisions = data.get("besluiten")
+    school = data.get("school")
+    sector = school.get("sector") if isinstance(school, dict) else None
+    if not isinstance(decisions, list):
         return
     seen: dict[str, int] = {}
     for index, item in enumerate(decisions):
-        item_path = path + (index,)
-        if not checker.mapping(item_path, item, {"regel", "besluit"}, {"tekst", "toelichting", "kwestie"}):
+        if not isinstance(item, dict):
             continue
+        path = ("besluiten", index)
         rule_id = item.get("regel")
-        if checker.known(item_path + ("regel",), rule_id, context.rule_ids, "regel"):
+        if isinstance(rule_id, str) and rule_id in context.rule_ids:
             if rule_id in seen:
-                checker.fail(
-                    item_path + ("regel",),
-                    f"over regel '{rule_id}' staan twee besluiten (ook besluit {seen[rule_id] + 1}); houd er één.",
-                )
+                checker.fail(path + ("regel",),
+                             f"over regel '{rule_id}' staan twee besluiten (ook besluit {seen[rule_id] + 1}); houd er één.")
             seen.setdefault(rule_id, index)
-            rule = context.model.rule(rule_id)
-            if sector in SECTORS and not rule.applies_to(sector):
-                checker.fail(item_path + ("regel",), f"regel '{rule_id}' geldt niet voor de sector {sector}.")
-        if checker.choice(item_path + ("besluit",), item.get("besluit"), DECISIONS):
-            if item["besluit"] == "wijzigen" and not (partial and not item.get("tekst")):
-                checker.text(item_path + ("tekst",), item.get("tekst"), max_length=MAX_TEXT)
-            else:
-                _optional_text(checker, item_path + ("tekst",), item.get("tekst"))
-        _optional_text(checker, item_path + ("toelichting",), item.get("toelichting"))
-        _check_kwestie(checker, item_path + ("kwestie",), item.get("kwestie"), context)
+            if isinstance(sector, str) and sector in SECTORS and not context.model.rule(rule_id).applies_to(sector):
+                checker.fail(path + ("regel",), f"regel '{rule_id}' geldt niet voor de sector {sector}.")
+        text = item.get("tekst")
+        if item.get("besluit") == "wijzigen" and not partial and not (isinstance(text, str) and text.strip()):
+            checker.fail(path + ("tekst",) if "tekst" in item else path,
+                         "bij het besluit 'wijzigen' hoort een nieuwe tekst (veld tekst).")
 
 
-def _check_new_rules(checker: Checker, new_rules: Any, context: Context) -> None:
-    path = ("nieuwe_regels",)
-    if not checker.is_type(path, new_rules, list):
-        return
-    for index, item in enumerate(new_rules):
-        item_path = path + (index,)
-        if not checker.mapping(item_path, item, {"hoofdstuk", "tekst"}, {"titel", "toelichting", "kwestie"}):
-            continue
-        checker.known(item_path + ("hoofdstuk",), item.get("hoofdstuk"), context.chapter_ids, "hoofdstuk")
-        checker.text(item_path + ("tekst",), item.get("tekst"), max_length=MAX_TEXT)
-        _optional_text(checker, item_path + ("titel",), item.get("titel"))
-        _optional_text(checker, item_path + ("toelichting",), item.get("toelichting"))
-        _check_kwestie(checker, item_path + ("kwestie",), item.get("kwestie"), context)
-
-
-def _check_notes(checker: Checker, notes: Any, context: Context) -> None:
-    path = ("notities",)
-    if not checker.is_type(path, notes, dict):
-        return
-    for key, value in notes.items():
-        checker.known(path + (key,), key, context.kwestie_ids, "kwestie")
-        _optional_text(checker, path + (key,), value)
+def _check_version(checker: Checker, data: dict) -> dict | None:
+    """The data as the current version (migrated from an older one), or None with an error."""
+    version = data.get("versie")
+    if "versie" not in data:
+        return None  # the mapping check names the missing field
+    if isinstance(version, int) and not isinstance(version, bool):
+        migrated = answers_schema.migrate(data, version)
+        if migrated is not None:
+            return migrated
+    checker.fail(("versie",), f"versie {version!r} wordt niet ondersteund; dit programma leest versie "
+                              f"{answers_schema.SCHEMA_VERSION}.")
+    return None
 
 
 def check(document: YamlDocument, context: Context, *, partial: bool = False) -> Answers:
     """Check a parsed answers file; raises ``ValidationError`` listing every problem."""
-    checker = Checker(document)
+    checker = _AnswersChecker(document)
     data = document.data
-    top_required = {"versie"} if partial else {"versie", "school", "sessie"}
-    top_optional = {"versie", "school", "sessie", "besluiten", "nieuwe_regels", "notities"} - top_required
-    if checker.mapping((), data, top_required, top_optional):
-        if "versie" in data and data["versie"] != SCHEMA_VERSION:
-            checker.fail(("versie",), f"versie {data['versie']!r} wordt niet ondersteund; dit programma leest versie {SCHEMA_VERSION}.")
-        if "school" in data:
-            _check_school(checker, data["school"], partial)
-        if "sessie" in data:
-            _check_session(checker, data["sessie"], context, partial)
-        sector = data.get("school", {}).get("sector") if isinstance(data.get("school"), dict) else None
-        if data.get("besluiten") is not None:
-            _check_decisions(checker, data["besluiten"], context, sector, partial)
-        if data.get("nieuwe_regels") is not None:
-            _check_new_rules(checker, data["nieuwe_regels"], context)
-        if data.get("notities") is not None:
-            _check_notes(checker, data["notities"], context)
+    if checker.is_type((), data, dict):
+        data = _check_version(checker, data) or data
+        _FieldChecker(checker, context, partial).block((), SCHEMA, data)
+        _check_decisions(checker, data, context, partial)
     checker.done()
     return _build(data)
 
@@ -258,25 +310,25 @@ def _asked(item: dict, key: str) -> str | None:
     return None if key not in item else _text(item[key])
 
 
+def _item(spec: Field, item: dict, cls: type) -> Any:
+    """A list item of the file as a Decision or NewRule, through the attributes the schema names."""
+    values = {}
+    for f in spec.fields:
+        if f.required:
+            values[f.attr] = _text(item.get(f.key)) if f.kind == "text" else item[f.key]
+        else:
+            values[f.attr] = _asked(item, f.key)
+    return cls(**values)
+
+
 def _build(data: dict) -> Answers:
-    school = dict(data.get("school") or {})
-    session = dict(data.get("sessie") or {})
+    decisions, new_rules = answers_schema.at("besluiten"), answers_schema.at("nieuwe_regels")
     return Answers(
-        school=school,
-        session=session,
-        decisions=[
-            Decision(
-                rule=item["regel"], decision=item["besluit"], text=_asked(item, "tekst"),
-                reason=_asked(item, "toelichting"), kwestie=_asked(item, "kwestie"),
-            )
-            for item in data.get("besluiten") or []
-        ],
+        school=dict(data.get("school") or {}),
+        session=dict(data.get("sessie") or {}),
+        decisions=[_item(decisions, item, Decision) for item in data.get("besluiten") or []],
         new_rules=None if "nieuwe_regels" not in data else [
-            NewRule(
-                chapter=item["hoofdstuk"], text=_text(item.get("tekst")), title=_asked(item, "titel"),
-                reason=_asked(item, "toelichting"), kwestie=_asked(item, "kwestie"),
-            )
-            for item in data.get("nieuwe_regels") or []
+            _item(new_rules, item, NewRule) for item in data.get("nieuwe_regels") or []
         ],
         notes=dict(data.get("notities") or {}),
     )
@@ -292,68 +344,70 @@ def parse_answers(text: str, context: Context, source: str = "<antwoorden>", *, 
 
 # Writing --------------------------------------------------------------------------
 
-def _prune(value: Any) -> Any:
-    """Drop empty optional values, keeping keys whose presence means 'asked' (None -> '')."""
-    if isinstance(value, dict):
-        return {k: _prune(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_prune(v) for v in value]
+def _normalise(spec: Field, value: Any, keep_asked: bool) -> Any:
+    """A value in schema order; absent (None) values dropped, skipped ('') ones kept when ``keep_asked``."""
+    if spec.kind == "block":
+        result = {}
+        for child in spec.fields:
+            if not isinstance(value, dict) or child.key not in value:
+                continue
+            item = _normalise(child, value[child.key], keep_asked)
+            if item is None or (item in ("", {}) and not keep_asked and not child.required):
+                continue
+            result[child.key] = item
+        return result
+    if spec.kind == "list":
+        item = Field("", "block", spec.label, fields=spec.fields)
+        return None if value is None else [_normalise(item, entry, keep_asked) for entry in value]
+    if spec.kind == "map":
+        if value is None:
+            return None
+        return {key: ("" if entry is None else entry) for key, entry in value.items() if keep_asked or entry}
     return value
 
 
+def _items(spec: Field, items: list | None) -> list[dict] | None:
+    if items is None:
+        return None
+    return [{f.key: getattr(item, f.attr) for f in spec.fields if getattr(item, f.attr) is not None} for item in items]
+
+
 def to_data(answers: Answers, *, keep_asked: bool = True) -> dict:
-    """The answers as plain data in file order. ``keep_asked`` keeps skipped fields as ''."""
+    """The answers as plain data in the schema's order. ``keep_asked`` keeps skipped fields as ''."""
+    raw = {
+        "versie": answers_schema.SCHEMA_VERSION,
+        "school": answers.school,
+        "sessie": answers.session,
+        "besluiten": _items(answers_schema.at("besluiten"), answers.decisions),
+        "nieuwe_regels": _items(answers_schema.at("nieuwe_regels"), answers.new_rules),
+        "notities": answers.notes,
+    }
+    return _normalise(SCHEMA, raw, keep_asked)
 
-    def optional(mapping: dict, keys: tuple[str, ...]) -> dict:
-        result = {}
-        for key in keys:
-            if key not in mapping:
-                continue
-            value = mapping[key]
-            if isinstance(value, dict):
-                value = {k: v for k, v in value.items() if v not in (None, "") or keep_asked}
-                if not value and not keep_asked:
-                    continue
-            if value in (None, "") and not keep_asked:
-                continue
-            result[key] = "" if value is None else value
-        return result
 
-    def present(value: str | None) -> bool:
-        return value is not None and (keep_asked or value != "")
-
-    data: dict[str, Any] = {"versie": SCHEMA_VERSION}
-    data["school"] = optional(answers.school, ("naam", "sector", "plaats", "bestuur", "vertrouwenspersoon"))
-    data["sessie"] = optional(answers.session, ("datum", "gespreksleider", "kaarten"))
-
-    data["besluiten"] = [
-        {"regel": d.rule, "besluit": d.decision}
-        | ({"tekst": d.text} if present(d.text) and (d.decision == "wijzigen" or d.text) else {})
-        | ({"toelichting": d.reason} if present(d.reason) else {})
-        | ({"kwestie": d.kwestie} if present(d.kwestie) else {})
-        for d in answers.decisions
-    ]
-    if answers.new_rules is not None:
-        data["nieuwe_regels"] = [
-            {"hoofdstuk": r.chapter}
-            | ({"titel": r.title} if present(r.title) else {})
-            | {"tekst": r.text}
-            | ({"toelichting": r.reason} if present(r.reason) else {})
-            | ({"kwestie": r.kwestie} if present(r.kwestie) else {})
-            for r in answers.new_rules
-        ]
-    notes = {k: ("" if v is None else v) for k, v in answers.notes.items() if keep_asked or v}
-    if notes:
-        data["notities"] = notes
-    return _prune(data)
+HEADER = (
+    "# Antwoorden van een teamgesprek over het socialemediaprotocol (schema versie {versie}).\n"
+    "# Maak er een concept van met: protocolwizard maak <dit bestand> --uitvoer <map>\n"
+    "# 'notities' zijn privé: ze komen niet in het protocol en niet in het wijzigingsverslag.\n"
+)
 
 
 def dump_answers(answers: Answers, *, keep_asked: bool = True) -> str:
     """YAML text of the answers, with a Dutch header."""
-    header = (
-        "# Antwoorden van een teamgesprek over het socialemediaprotocol (schema versie 1).\n"
-        "# Maak er een concept van met: protocolwizard maak <dit bestand> --uitvoer <map>\n"
-        "# 'notities' zijn privé: ze komen niet in het protocol en niet in het wijzigingsverslag.\n"
-    )
     body = yaml.safe_dump(to_data(answers, keep_asked=keep_asked), allow_unicode=True, sort_keys=False, width=100)
-    return header + body
+    return HEADER.format(versie=answers_schema.SCHEMA_VERSION) + body
+
+
+def answers_text(answers: Answers, previous: str | None = None) -> str:
+    """The text the wizard saves. With ``previous`` (the file as it stands, perhaps edited by hand): that text
+    with the new values, its comments and layout kept (round-trip YAML), as long as it reads back to exactly
+    these answers; otherwise, and for a new file, a plain dump."""
+    if previous is not None:
+        data = to_data(answers, keep_asked=True)
+        try:
+            text = update_yaml(previous, data)
+            if parse_yaml(text).data == data:
+                return text
+        except (RuamelError, YamlError, ValueError):
+            pass
+    return dump_answers(answers, keep_asked=True)

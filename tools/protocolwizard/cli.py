@@ -14,18 +14,16 @@ from pathlib import Path
 from kern.adres import handbook_url
 from kern.kaartformaat import CardFormatError
 from kern.taal import aantal
-from protocol.model import TEMPLATES_DIR
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 
 from . import arguments_nl  # noqa: F401  (Dutch messages for argparse)
+from .empty_file import empty_answers_file
 from .files import atomic_write
 from .output import FORMATS, OutputError, parse_formats
 from .services import (
     EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_outputs, say_error as _error,
 )
-
-EMPTY_TEMPLATE = TEMPLATES_DIR / "antwoorden-leeg.yaml"
 
 DESCRIPTION = """\
 Maak na een teamgesprek met de discussiekaarten een concept van het
@@ -117,7 +115,7 @@ def run_empty(args: argparse.Namespace) -> int:
     if target.parent and not target.parent.exists():
         _error(f"de map {target.parent} bestaat niet.")
         return EXIT_FAILED
-    atomic_write(target, EMPTY_TEMPLATE.read_text(encoding="utf-8"))
+    atomic_write(target, empty_answers_file(context()))
     print(f"Geschreven: {target}. Vul het in en maak er een concept van met: protocolwizard maak {target} --uitvoer concept")
     return EXIT_OK
 
@@ -148,9 +146,9 @@ def main(argv: list[str] | None = None) -> int:
 
 IMPORT_DESCRIPTION = """\
 Lees het eigen socialemediaprotocol van de school in: een Word-bestand (.docx), Markdown (.md) of
-YAML in de vorm van het voorbeeldprotocol. Koppen worden hoofdstukken; alinea's, lijstpunten en
+YAML in de vorm van het modelprotocol. Koppen worden hoofdstukken; alinea's, lijstpunten en
 tabellen worden regels, met de nummering zoals Word die toont. Bij elke regel stelt de wizard tot
-drie onderwerpen van het voorbeeldprotocol voor (onderwerpen_voorstel). Controleer die in het
+drie onderwerpen van het modelprotocol voor (onderwerpen_voorstel). Controleer die in het
 bestand en bevestig ze daarna met --bevestig: dan worden het onderwerpen. Wat niet kon worden
 overgenomen (afbeeldingen, opmerkingen, voetnoten) wordt genoemd.
 """
@@ -178,8 +176,8 @@ def add_own_protocol_commands(commands: argparse._SubParsersAction) -> None:
                      help="in een ingelezen protocol alle voorgestelde onderwerpen bevestigen (na controle in het bestand); "
                      "regels die al onderwerpen hebben, blijven zoals ze zijn")
     compare = commands.add_parser(
-        "vergelijk", help="het eigen protocol vergelijken met het voorbeeldprotocol en de kaarten",
-        description="Schrijf een verslag (Markdown en HTML) met de onderwerpen van het voorbeeldprotocol die het eigen "
+        "vergelijk", help="het eigen protocol vergelijken met het modelprotocol en de kaarten",
+        description="Schrijf een verslag (Markdown en HTML) met de onderwerpen van het modelprotocol die het eigen "
         "protocol niet behandelt, de eigen regels zonder onderwerp, en per kwestie van elke kaart of het eigen "
         "protocol erover gaat, met links naar het handboek.",
     )
@@ -212,7 +210,7 @@ def _load_own_protocol(path: Path):
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from protocol.eigen_protocol import ImportProblem, confirm_proposals, dump_protocol, import_protocol, plural, protocol_data
+    from protocol.eigen_protocol import ImportProblem, confirm_proposals, dump_protocol, import_protocol, protocol_data
     from protocol.model import current_model
 
     if args.bevestig is not None:
@@ -226,9 +224,9 @@ def run_import(args: argparse.Namespace) -> int:
         count = confirm_proposals(data)
         atomic_write(args.bevestig, dump_protocol(data, args.bevestig.name))
         open_rules = sum(1 for rule in protocol.rules() if not rule.topics and not rule.proposed_topics)
-        print(f"Bevestigd: onderwerpen bij {plural(count, 'regel', 'regels')} in {args.bevestig}.")
+        print(f"Bevestigd: onderwerpen bij {aantal(count, 'regel', 'regels')} in {args.bevestig}.")
         if open_rules:
-            print(f"{plural(open_rules, 'regel heeft', 'regels hebben')} nog geen onderwerp; vul die zo nodig zelf in "
+            print(f"{aantal(open_rules, 'regel heeft', 'regels hebben')} nog geen onderwerp; vul die zo nodig zelf in "
                   "onder 'onderwerpen'.")
         return EXIT_OK
     if args.bestand is None:
@@ -251,8 +249,8 @@ def run_import(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     atomic_write(target, dump_protocol(imported.data, target.name))
     proposed = sum(1 for c in imported.data["hoofdstukken"] for r in c["regels"] if r.get("onderwerpen_voorstel"))
-    print(f"Ingelezen: {args.bestand} -> {target}: {plural(imported.chapter_count, 'hoofdstuk', 'hoofdstukken')}, "
-          f"{plural(imported.rule_count, 'regel', 'regels')}; bij {proposed} daarvan zijn onderwerpen voorgesteld.")
+    print(f"Ingelezen: {args.bestand} -> {target}: {aantal(imported.chapter_count, 'hoofdstuk', 'hoofdstukken')}, "
+          f"{aantal(imported.rule_count, 'regel', 'regels')}; bij {proposed} daarvan zijn onderwerpen voorgesteld.")
     for note in imported.notes:
         print(f"Let op: {note}")
     print(f"Controleer de voorgestelde onderwerpen in {target} en bevestig ze met: protocolwizard importeer --bevestig {target}")
@@ -262,7 +260,6 @@ def run_import(args: argparse.Namespace) -> int:
 def run_compare(args: argparse.Namespace) -> int:
     from kern.loader import load_cards
     from protocol.model import current_model
-    from protocol.eigen_protocol import plural
     from protocol.vergelijking import REPORT_NAMES, compare, render_comparison
 
     protocol = _load_own_protocol(args.protocol)
@@ -282,8 +279,8 @@ def run_compare(args: argparse.Namespace) -> int:
     for name, text in render_comparison(comparison, url).items():
         atomic_write(folder / name, text)
     print(f"Geschreven: {', '.join(str(folder / name) for name in REPORT_NAMES)}.")
-    print(f"{plural(len(comparison.missing_topics), 'onderwerp', 'onderwerpen')} van het voorbeeldprotocol zonder eigen regel; "
-          f"{plural(len(comparison.unmatched), 'eigen regel', 'eigen regels')} zonder onderwerp.")
+    print(f"{aantal(len(comparison.missing_topics), 'onderwerp', 'onderwerpen')} van het modelprotocol zonder eigen regel; "
+          f"{aantal(len(comparison.unmatched), 'eigen regel', 'eigen regels')} zonder onderwerp.")
     if comparison.next_card:
         print(f"Volgende kaart om te bespreken: {comparison.next_card.title} "
               f"({comparison.next_card.open_count} van de {len(comparison.next_card.kwesties)} kwesties niet besproken).")

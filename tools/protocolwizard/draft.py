@@ -2,10 +2,11 @@
 
 The draft holds only the rules for the school's sector, with the group's
 changes applied, removed rules left out and new rules added at the end of
-their chapter. Placeholders such as ``[naam school]`` are filled in where the
-answers give the value. The change report says, for every rule changed,
-removed or added, the old and new text, why, and where it was discussed.
-Private notes (``notities``) are used by neither.
+their chapter (each with an id of its own, ``nieuw-<hoofdstuk>-<n>``).
+Placeholders such as ``[naam school]`` are filled in where the answers give
+the value (the schema says which field fills which placeholder). The change
+report says, for every rule changed, removed or added, the old and new text,
+why, and where it was discussed. Private notes (``notities``) are used by neither.
 """
 
 from __future__ import annotations
@@ -14,68 +15,44 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from protocol.document import ChapterView, ProtocolDocument, RuleView, dutch_list, format_day, model_document
+from protocol import teksten
+from protocol.document import (
+    Change, ChangeReport, ChapterView, ProtocolDocument, RuleView, Version, dutch_list, format_day, model_document,
+)
 from protocol.model import SECTORS
 from protocol.trace import KwestieRef, kwestie_ref
 
-from .answers import Answers, Context
+from . import answers_schema
+from .answers import Answers, Context, NewRule
 
-#: Placeholders in the model's texts and the school field that fills each.
-PLACEHOLDERS = {
-    "[naam school]": ("naam",),
-    "[naam vertrouwenspersoon]": ("vertrouwenspersoon", "naam"),
-}
-
-DRAFT_VERSION = "0.1"
-
-DRAFT_INTRODUCTION = (
-    "Dit protocol beschrijft hoe medewerkers van {naam} omgaan met sociale media. Het is een concept: "
-    "het is gebaseerd op het Modelprotocol sociale media bij het handboek Sociale media op school "
-    "(versie {modelversie}) en aangepast na het teamgesprek van {datum}. Het geldt pas nadat het bestuur het "
-    "heeft vastgesteld na instemming van {instemming}. "
-    "Het wijzigingsverslag bij dit concept zegt welke regels zijn veranderd en waarom."
-)
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One line of the change report."""
-
-    kind: str  # "gewijzigd", "geschrapt" or "nieuw"
-    number: str  # the rule's number in the draft, or in the model for a removed rule
-    title: str
-    old_text: str
-    new_text: str
-    reason: str
-    kwestie: KwestieRef | None
 
 
 @dataclass(frozen=True)
 class Draft:
     document: ProtocolDocument
-    changes: tuple[Change, ...]
-    kept: tuple[Change, ...]  # rules the group discussed and kept, with their reasons
+    report: ChangeReport
 
     @property
-    def open_placeholders(self) -> list[str]:
-        """Placeholders such as [functie] the school still has to fill in, in order of appearance."""
-        texts = [rule.text for chapter in self.document.chapters for rule in chapter.rules]
-        return list(dict.fromkeys(match for text in texts for match in _PLACEHOLDER.findall(text)))
+    def changes(self) -> tuple[Change, ...]:
+        return self.report.changes
+
+    @property
+    def kept(self) -> tuple[Change, ...]:
+        return self.report.kept
 
 
-def _school_value(school: dict, path: tuple[str, ...]) -> str:
-    value: object = school
-    for key in path:
-        value = value.get(key) if isinstance(value, dict) else None
-    return value.strip() if isinstance(value, str) else ""
+def open_placeholders(document: ProtocolDocument) -> tuple[str, ...]:
+    """Placeholders such as [functie] the school still has to fill in, in order of appearance."""
+    return tuple(dict.fromkeys(match for rule in document.rules() for match in _PLACEHOLDER.findall(rule.text)))
 
 
-def fill_placeholders(text: str, school: dict) -> str:
-    for placeholder, path in PLACEHOLDERS.items():
-        value = _school_value(school, path)
-        if value:
-            text = text.replace(placeholder, value)
+def fill_placeholders(text: str, school_data: dict) -> str:
+    """``school_data``: the answers' data from the top ({"school": ..., "sessie": ...})."""
+    for placeholder, path in answers_schema.placeholders().items():
+        value = answers_schema.value_at(school_data, path)
+        if isinstance(value, str) and value.strip():
+            text = text.replace(placeholder, value.strip())
     return text
 
 
@@ -88,82 +65,124 @@ def _kwestie(context: Context, kwestie_id: str | None) -> KwestieRef | None:
 
 
 def review_date(session_date: str) -> str:
-    """A proposed review date: one year after the session."""
-    day = date.fromisoformat(session_date)
+    """A proposed review date: one year after the session ("" when there is no such day)."""
     try:
-        return day.replace(year=day.year + 1).isoformat()
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28).isoformat()
+        day = date.fromisoformat(session_date)
+        try:
+            return day.replace(year=day.year + 1).isoformat()
+        except ValueError:  # 29 February
+            return day.replace(year=day.year + 1, day=28).isoformat()
+    except (TypeError, ValueError, OverflowError):
+        return ""
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def new_rule_ids(new_rules: list[NewRule], taken: set[str]) -> list[str]:
+    """A unique id per new rule: ``nieuw-<chapter>-<n>``, numbered per chapter, never a model rule's id."""
+    ids: list[str] = []
+    counters: dict[str, int] = {}
+    used = set(taken)
+    for rule in new_rules:
+        while True:
+            counters[rule.chapter] = counters.get(rule.chapter, 0) + 1
+            candidate = f"nieuw-{rule.chapter}-{counters[rule.chapter]}"
+            if candidate not in used:
+                break
+        used.add(candidate)
+        ids.append(candidate)
+    return ids
 
 
 def build_draft(answers: Answers, context: Context) -> Draft:
     """Apply the answers to the model for the school's sector."""
     sector = answers.sector
-    school = answers.school
+    data = {"school": answers.school, "sessie": answers.session}
     base = model_document(context.model, context.cards, sector)
     by_rule = {d.rule: d for d in answers.decisions}
-    model_numbers = {r.id: r.number for ch in base.chapters for r in ch.rules}
+    model_numbers = {r.id: r.number for r in base.rules()}
+    new_rules = answers.new_rules or []
+    new_ids = dict(zip(map(id, new_rules), new_rule_ids(new_rules, context.rule_ids)))
     changes: list[Change] = []
     kept: list[Change] = []
     chapters: list[ChapterView] = []
     for chapter in base.chapters:
-        rules: list[RuleView] = []
         number = len(chapters) + 1
         pending: list[tuple[RuleView, object]] = []
         for rule in chapter.rules:
             decision = by_rule.get(rule.id)
             if decision and decision.decision == "schrappen":
-                changes.append(Change("geschrapt", model_numbers[rule.id], rule.title,
-                                      fill_placeholders(rule.text, school), "", decision.reason or "",
+                changes.append(Change(teksten.REMOVED, model_numbers[rule.id], rule.title,
+                                      fill_placeholders(rule.text, data), "", decision.reason or "",
                                       _kwestie(context, decision.kwestie)))
                 continue
             changed = decision is not None and decision.decision == "wijzigen"
-            text = fill_placeholders(decision.text if changed else rule.text, school)
+            text = fill_placeholders(decision.text if changed else rule.text, data)
             view = RuleView(
                 id=rule.id, number="", title=rule.title, text=text, sectors=rule.sectors,
-                topics=rule.topics, kwesties=rule.kwesties, change="gewijzigd" if changed else "",
+                topics=rule.topics, kwesties=rule.kwesties, change=teksten.CHANGED if changed else "",
                 grondslag="" if changed else rule.grondslag,
             )
             pending.append((view, decision))
-        for new in [r for r in answers.new_rules or [] if r.chapter == chapter.id]:
+        for new in [r for r in new_rules if r.chapter == chapter.id]:
             view = RuleView(
-                id="", number="", title=new.title or "Aanvulling", text=fill_placeholders(new.text, school),
-                sectors=tuple(SECTORS), change="nieuw",
+                id=new_ids[id(new)], number="", title=_text(new.title) or teksten.NEW_RULE_TITLE,
+                text=fill_placeholders(new.text, data), sectors=tuple(SECTORS), change=teksten.ADDED,
             )
             pending.append((view, new))
+        rules: list[RuleView] = []
         for index, (view, source) in enumerate(pending, 1):
             numbered = replace(view, number=f"{number}.{index}")
             rules.append(numbered)
-            if numbered.change == "gewijzigd":
-                old = fill_placeholders(context.model.rule(numbered.id).text, school)
-                changes.append(Change("gewijzigd", numbered.number, numbered.title, old, numbered.text,
-                                      source.reason or "", _kwestie(context, source.kwestie)))
-            elif numbered.change == "nieuw":
-                changes.append(Change("nieuw", numbered.number, numbered.title, "", numbered.text,
-                                      source.reason or "", _kwestie(context, source.kwestie)))
+            kwestie = _kwestie(context, getattr(source, "kwestie", None))
+            reason = getattr(source, "reason", None) or ""
+            if numbered.change == teksten.CHANGED:
+                old = fill_placeholders(context.model.rule(numbered.id).text, data)
+                changes.append(Change(teksten.CHANGED, numbered.number, numbered.title, old, numbered.text,
+                                      reason, kwestie))
+            elif numbered.change == teksten.ADDED:
+                changes.append(Change(teksten.ADDED, numbered.number, numbered.title, "", numbered.text,
+                                      reason, kwestie))
             elif source is not None and source.decision == "behouden":
-                kept.append(Change("behouden", numbered.number, numbered.title, numbered.text, numbered.text,
-                                   source.reason or "", _kwestie(context, source.kwestie)))
+                kept.append(Change(teksten.KEPT_KIND, numbered.number, numbered.title, numbered.text,
+                                   numbered.text, reason, kwestie))
         if rules:
             chapters.append(ChapterView(chapter.id, number, chapter.title, chapter.introduction, tuple(rules)))
-    session = dict(answers.session)
-    session["kaarten_titels"] = [context.card_ids[c].title for c in answers.cards if c in context.card_ids]
-    session_date = session.get("datum", "")
-    cards_text = dutch_list(session["kaarten_titels"])
-    description = "Concept na het teamgesprek" + (f" over {cards_text}" if cards_text else "")
-    consent = base.consent_body
+
+    name = _text(answers.school.get("naam"))
+    session_date = _text(answers.session.get("datum"))
+    card_titles = {card.id: card.title for card in context.cards}
+    cards_text = dutch_list([card_titles[c] for c in answers.cards if c in card_titles])
+    consent = teksten.CONSENT_BODY.get(sector, teksten.CONSENT_BODY[None])
+    review = review_date(session_date)
+    model_version = context.model.version or teksten.UNKNOWN_VERSION
+    introduction = (
+        teksten.DRAFT_INTRODUCTION.format(
+            naam=name, datum=format_day(session_date), instemming=consent, modelversie=model_version)
+        if session_date else
+        teksten.DRAFT_INTRODUCTION_NO_DATE.format(naam=name, instemming=consent, modelversie=model_version)
+    )
+    particulars = answers_schema.particulars(data, card_titles) + [
+        (teksten.STATUS, teksten.DRAFT_STATUS), (teksten.REVIEW_DATE, format_day(review)),
+    ]
+    description = (teksten.DRAFT_DESCRIPTION_CARDS.format(kaarten=cards_text) if cards_text
+                   else teksten.DRAFT_DESCRIPTION)
     document = ProtocolDocument(
-        title=f"Socialemediaprotocol {school.get('naam', '')}".strip(),
-        introduction=DRAFT_INTRODUCTION.format(
-            naam=school.get("naam", ""), datum=format_day(session_date), instemming=consent,
-            modelversie=context.model.version or "onbekend",
-        ),
+        title=teksten.DRAFT_TITLE.format(naam=name).strip(),
+        introduction=introduction,
         chapters=tuple(chapters),
         sector=sector,
-        status="CONCEPT",
-        school=dict(school),
-        session=session,
-        versions=({"versie": DRAFT_VERSION, "datum": session_date, "omschrijving": description},),
-        review_date=review_date(session_date) if session_date else "",
+        status=teksten.DRAFT_STATUS,
+        school_name=name,
+        board=_text(answers.school.get("bestuur")),
+        particulars=tuple((label, value) for label, value in particulars if value),
+        versions=(Version(teksten.DRAFT_VERSION, session_date, description),),
+        review_date=review,
     )
-    return Draft(document, tuple(changes), tuple(kept))
+    report = ChangeReport(
+        document, tuple(changes), tuple(kept), open_placeholders(document),
+        session_date=session_date, session_leader=_text(answers.session.get("gespreksleider")),
+    )
+    return Draft(document, report)

@@ -14,6 +14,8 @@ import sys
 import textwrap
 from datetime import date
 from pathlib import Path
+from dataclasses import replace
+from functools import partial
 from typing import Any, Callable
 
 import questionary
@@ -24,12 +26,13 @@ from kern.loader import Card, Kwestie
 from kern.slug import slug
 from kern.taal import aantal
 from protocol.document import model_document, RuleView
-from protocol.model import SECTORS
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import rules_for_kwestie
 
-from .answers import Answers, Context, Decision, NewRule, check_date, check_email, dump_answers, load_answers
+from . import answers_schema
+from .answers import Answers, Context, Decision, NewRule, answers_text, load_answers, prompt_problem
+from .answers_schema import Field
 from .files import atomic_write
 from .output import FORMATS, target_names
 from .services import EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, make_outputs
@@ -44,11 +47,9 @@ PRIVACY = (
     "er wordt niets verstuurd."
 )
 
-DECISION_LABELS = {
-    "behouden": "Behouden: de regel blijft zoals hij is",
-    "wijzigen": "Wijzigen: een nieuwe tekst",
-    "schrappen": "Schrappen: de regel vervalt",
-}
+DECISION_LABELS = dict(answers_schema.at("besluiten", "besluit").choices)
+NEW_RULE = answers_schema.at("nieuwe_regels")
+NOTE = answers_schema.at("notities").fields[0]
 
 
 class Prompts:
@@ -119,11 +120,29 @@ class Interview:
         self.prompts = prompts
         self.answers = answers or Answers()
         self.handboek_url = handboek_url
+        self.text = self._existing_text() if answers is not None else None
+
+    def _existing_text(self) -> str | None:
+        """The answers file as it stands (resuming), so that saving keeps its comments and layout."""
+        try:
+            return self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            return None
+
+    def ask_text(self, spec: Field, default: str = "", *, required: bool | None = None,
+                 question: str | None = None) -> str:
+        """A text prompt for a field of the schema, checked at the prompt as the file will be checked."""
+        required = spec.required if required is None else required
+        if question is None:
+            question = spec.label if spec.label.endswith("?") else f"{spec.label}:"
+        check = partial(prompt_problem, replace(spec, required=required))
+        return self.prompts.text(question, default, required=required, check=check)
 
     # Saving ------------------------------------------------------------------------
 
     def save(self) -> None:
-        atomic_write(self.path, dump_answers(self.answers, keep_asked=True))
+        self.text = answers_text(self.answers, self.text)
+        atomic_write(self.path, self.text)
 
     # The steps ----------------------------------------------------------------------
 
@@ -140,48 +159,36 @@ class Interview:
         self.ask_new_rules()
         return self.review()
 
-    def ask_school(self, again: bool = False) -> None:
-        school = self.answers.school
-        fields: list[tuple[str, Callable[[], Any]]] = [
-            ("naam", lambda: self.prompts.text("Naam van de school:", school.get("naam") or "", required=True)),
-            ("sector", lambda: self.prompts.select(
-                "Sector:", [(f"{code}: {name}", code) for code, name in SECTORS.items()], school.get("sector"))),
-            ("plaats", lambda: self.prompts.text("Plaats:", school.get("plaats") or "")),
-            ("bestuur", lambda: self.prompts.text("Schoolbestuur:", school.get("bestuur") or "")),
-        ]
-        if not again and "naam" not in school:
-            self.prompts.say("Eerst iets over de school.")
-        for key, ask in fields:
-            if again or key not in school:
-                school[key] = ask()
-                self.save()
-        person = school.setdefault("vertrouwenspersoon", {})
-        if again or "naam" not in person:
-            person["naam"] = self.prompts.text("Naam van de vertrouwenspersoon:", person.get("naam") or "")
-            self.save()
-        if again or "email" not in person:
-            person["email"] = self.prompts.text(
-                "E-mailadres van de vertrouwenspersoon:", person.get("email") or "", check=check_email
-            )
+    def ask_fields(self, key: str, values: dict, again: bool, spec: Field | None = None) -> None:
+        """Ask every field of a block of the schema that is still open (or, ``again``, every field)."""
+        spec = spec or answers_schema.at(key)
+        for child in spec.fields:
+            if child.kind == "block":
+                if not isinstance(values.get(child.key), dict):  # absent, or written empty ("vertrouwenspersoon:")
+                    values[child.key] = {}
+                self.ask_fields(child.key, values[child.key], again, child)
+                continue
+            current = values.get(child.key)
+            # Open: never asked, or left empty where empty is no answer (a required field, the cards).
+            if not (again or child.key not in values or (not current and (child.required or child.kind == "refs"))):
+                continue
+            if child.kind == "choice":
+                values[child.key] = self.prompts.select(f"{child.label}:", [(label, value) for value, label in child.choices],
+                                                        current)
+            elif child.kind == "refs":  # the cards discussed
+                options = [(card.title, card.id) for card in self.context.cards]
+                values[child.key] = self.prompts.checkbox(child.label, options, current or [])
+            else:
+                values[child.key] = self.ask_text(child, current or (date.today().isoformat() if child.kind == "date" else ""))
             self.save()
 
+    def ask_school(self, again: bool = False) -> None:
+        if not again and not self.answers.school.get("naam"):
+            self.prompts.say("Eerst iets over de school.")
+        self.ask_fields("school", self.answers.school, again)
+
     def ask_session(self, again: bool = False) -> None:
-        session = self.answers.session
-        if again or "datum" not in session:
-            session["datum"] = self.prompts.text(
-                "Datum van het gesprek (JJJJ-MM-DD):", session.get("datum") or date.today().isoformat(),
-                required=True, check=check_date,
-            )
-            self.save()
-        if again or "gespreksleider" not in session:
-            session["gespreksleider"] = self.prompts.text("Gespreksleider:", session.get("gespreksleider") or "")
-            self.save()
-        if again or not session.get("kaarten"):
-            cards = self.context.cards
-            session["kaarten"] = self.prompts.checkbox(
-                "Welke kaarten zijn besproken?", [(card.title, card.id) for card in cards], session.get("kaarten") or []
-            )
-            self.save()
+        self.ask_fields("sessie", self.answers.session, again)
 
     # Kwesties and rules ---------------------------------------------------------------
 
@@ -226,9 +233,7 @@ class Interview:
                 continue
             self.show_kwestie(card, kwestie, index, len(kwesties))
             if kwestie.id not in self.answers.notes:
-                self.answers.notes[kwestie.id] = self.prompts.text(
-                    "Notitie over wat de groep zei (privé, komt nergens in):"
-                )
+                self.answers.notes[kwestie.id] = self.ask_text(NOTE)
                 self.save()
             self.ask_rules(kwestie)
 
@@ -278,7 +283,8 @@ class Interview:
             self.answers.set_decision(decision)
             self.save()
         if decision.decision == "wijzigen" and (again or not decision.text):
-            decision.text = self.prompts.text("Nieuwe tekst van de regel:", decision.text or rule.text, required=True)
+            decision.text = self.ask_text(answers_schema.at("besluiten", "tekst"), decision.text or rule.text,
+                                          required=True)
             self.save()
         if again or decision.reason is None:
             question = {
@@ -286,7 +292,8 @@ class Interview:
                 "wijzigen": "Waarom wil het team deze wijziging?",
                 "schrappen": "Waarom moet deze regel weg?",
             }[decision.decision]
-            decision.reason = self.prompts.text(question, decision.reason or "")
+            decision.reason = self.ask_text(answers_schema.at("besluiten", "toelichting"), decision.reason or "",
+                                            question=question)
             self.save()
 
     # New rules -----------------------------------------------------------------------
@@ -302,19 +309,19 @@ class Interview:
     def add_new_rule(self, rule: NewRule | None = None) -> None:
         chapters = [(f"{c.number}. {c.title}", c.id) for c in
                     model_document(self.context.model, self.context.cards, self.answers.sector).chapters]
-        chapter = self.prompts.select("In welk hoofdstuk?", chapters, rule.chapter if rule else None)
-        text = self.prompts.text("Tekst van de nieuwe regel:", rule.text if rule else "", required=True)
+        chapter = self.prompts.select(f"{NEW_RULE.child('hoofdstuk').label}", chapters, rule.chapter if rule else None)
+        text = self.ask_text(NEW_RULE.child("tekst"), rule.text if rule else "")
         if rule is None:
             rule = NewRule(chapter, text)
             self.answers.new_rules.append(rule)
         rule.chapter, rule.text = chapter, text
         self.save()
-        rule.title = self.prompts.text("Korte titel:", rule.title or "")
+        rule.title = self.ask_text(NEW_RULE.child("titel"), rule.title or "")
         self.save()
-        rule.reason = self.prompts.text("Waarom wil het team deze regel?", rule.reason or "")
+        rule.reason = self.ask_text(NEW_RULE.child("toelichting"), rule.reason or "", question=NEW_RULE.child("toelichting").label)
         self.save()
         discussed = [(f"{card.title}, kwestie {k.number}", k.id) for card in self.chosen_cards() for k in card.kwesties]
-        rule.kwestie = self.prompts.select("Bij welke kwestie kwam dit ter sprake?", [("Geen", "")] + discussed,
+        rule.kwestie = self.prompts.select(NEW_RULE.child("kwestie").label, [("Geen", "")] + discussed,
                                            rule.kwestie or "")
         self.save()
 
@@ -386,9 +393,7 @@ class Interview:
                 del self.answers.new_rules[action[1]]
                 self.save()
             elif kind == "notitie":
-                self.answers.notes[action[1]] = self.prompts.text(
-                    "Notitie over wat de groep zei (privé, komt nergens in):", self.answers.notes[action[1]] or ""
-                )
+                self.answers.notes[action[1]] = self.ask_text(NOTE, self.answers.notes[action[1]] or "")
                 self.save()
             elif kind == "toevoegen":
                 self.add_new_rule()

@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Callable
 
 from kern.latex import PdfError, check_tex, run_latexmk
-from protocol.render import render_html, render_markdown, render_template
-from protocol.word import render_docx
+from protocol.render import render_latex, render_protocol, render_report
+from protocol.writers import WRITERS
 
 from .answers import Answers, dump_answers
 from .draft import Draft
 from .files import atomic_write
 
-FORMATS = ("md", "html", "docx", "pdf")
+#: What a school can ask for: every writer's format (LaTeX only as the way to the PDF), and the PDF.
+FORMATS = (*(fmt for fmt in WRITERS if fmt != "tex"), "pdf")
 REPORT_FILES = ("wijzigingsverslag.md", "wijzigingsverslag.html")
 ANSWERS_FILE = "antwoorden.yaml"
 LATEX_TIMEOUT = 180
@@ -54,18 +55,13 @@ def parse_formats(value: str) -> tuple[str, ...]:
     return formats
 
 
-def report_context(draft: Draft) -> dict:
-    counts = {kind: sum(1 for c in draft.changes if c.kind == kind) for kind in ("gewijzigd", "geschrapt", "nieuw")}
-    return {"changes": draft.changes, "kept": draft.kept, "counts": counts, "placeholders": draft.open_placeholders}
-
-
 def render_pdf(draft: Draft) -> bytes:
     """The draft through pdflatex, as the handbook's PDFs (Dutch hyphenation checked the same way)."""
     try:
         check_tex()
     except PdfError as error:
         raise OutputError(f"Er is geen pdf gemaakt: {error}") from None
-    tex = render_template("protocol.tex.j2", draft.document)
+    tex = render_latex(draft.document)
     with tempfile.TemporaryDirectory(prefix="protocolwizard-") as folder:
         (Path(folder) / "protocol.tex").write_text(tex, encoding="utf-8")
         try:
@@ -95,18 +91,13 @@ def write_outputs(
     folder.mkdir(parents=True, exist_ok=True)
     result = Result()
     renderers: dict[str, Callable[[], bytes | str]] = {
-        "protocol.md": lambda: render_markdown(draft.document),
-        "protocol.html": lambda: render_html(draft.document),
-        "protocol.docx": lambda: render_docx(draft.document),
-        "protocol.pdf": lambda: render_pdf(draft),
-        "wijzigingsverslag.md": lambda: render_template(
-            "wijzigingsverslag.md.j2", draft.document, handboek_url=handboek_url, **report_context(draft)
-        ),
-        "wijzigingsverslag.html": lambda: render_template(
-            "wijzigingsverslag.html.j2", draft.document, handboek_url=handboek_url, **report_context(draft)
-        ),
-        ANSWERS_FILE: lambda: dump_answers(answers, keep_asked=False),
+        f"protocol.{fmt}": (lambda fmt=fmt: render_protocol(draft.document, fmt)) for fmt in FORMATS if fmt != "pdf"
     }
+    renderers["protocol.pdf"] = lambda: render_pdf(draft)
+    for name in REPORT_FILES:
+        stem, _, fmt = name.rpartition(".")
+        renderers[name] = lambda fmt=fmt: render_report(draft.report, fmt, handboek_url)
+    renderers[ANSWERS_FILE] = lambda: dump_answers(answers, keep_asked=False)
     names = target_names(formats)
     for index, name in enumerate(names, 1):
         started = time.perf_counter()

@@ -1,0 +1,121 @@
+"""Every Dutch phrase of the protocol and the change report, in one place.
+
+The layout (:mod:`protocol.layout`) and the draft take their words from here;
+the writers add none of their own. Values are filled in with ``str.format``
+by the code, never by a template engine.
+"""
+
+from __future__ import annotations
+
+# The protocol -------------------------------------------------------------------------
+
+MODEL_STATUS = "Voorbeeld"
+DRAFT_STATUS = "CONCEPT"
+DRAFT_TITLE = "Socialemediaprotocol {naam}"
+SUBTITLE_SECTOR = "Versie voor het {naam} ({code})"
+SUBTITLE_ALL = "Alle sectoren: {sectoren}"
+STATUS = "Status"
+SEPARATOR = " · "
+
+ABOUT = "Over dit document"
+PARTICULARS_HEADER = ("Gegeven", "Waarde")
+VERSIONS_HEADER = ("Versie", "Datum", "Omschrijving")
+REVIEW_DATE = "Voorgestelde evaluatiedatum"
+
+APPLIES_TO = "Geldt voor {sectoren}."
+DISCUSSED_IN = "Besproken in: "
+NEW_RULE_TITLE = "Aanvulling"
+
+ADOPTION = "Vaststelling van deze versie"
+CONSENT = "Instemming van {orgaan} op:"
+ADOPTED = "Vastgesteld door het bestuur op:"
+ADOPTED_BY = "Vastgesteld door het bestuur ({bestuur}) op:"
+#: Who consents before the board adopts the protocol (the model's rules vaststelling-medezeggenschap*:
+#: WMS art. 10 onder e and art. 12; in the mbo WOR art. 27 and the studentenraad under the WEB).
+CONSENT_BODY = {
+    "mbo": "de ondernemingsraad (en de studentenraad, als het medezeggenschapsreglement van de instelling dat bepaalt)",
+    None: (
+        "de medezeggenschapsraad (MR of GMR) of, voor regels over het personeel, de personeelsgeleding, "
+        "zoals het medezeggenschapsreglement van de school bepaalt"
+    ),
+}
+
+PAGE = "pagina"
+
+DRAFT_VERSION = "0.1"
+DRAFT_DESCRIPTION = "Concept na het teamgesprek"
+DRAFT_DESCRIPTION_CARDS = "Concept na het teamgesprek over {kaarten}"
+DRAFT_INTRODUCTION = (
+    "Dit protocol beschrijft hoe medewerkers van {naam} omgaan met sociale media. Het is een concept: "
+    "het is gebaseerd op het Modelprotocol sociale media bij het handboek Sociale media op school "
+    "(versie {modelversie}) en aangepast na het teamgesprek van {datum}. Het geldt pas nadat het bestuur het "
+    "heeft vastgesteld na instemming van {instemming}. "
+    "Het wijzigingsverslag bij dit concept zegt welke regels zijn veranderd en waarom."
+)
+DRAFT_INTRODUCTION_NO_DATE = (
+    "Dit protocol beschrijft hoe medewerkers van {naam} omgaan met sociale media. Het is een concept: "
+    "het is gebaseerd op het Modelprotocol sociale media bij het handboek Sociale media op school "
+    "(versie {modelversie}) en aangepast na een teamgesprek. Het geldt pas nadat het bestuur het "
+    "heeft vastgesteld na instemming van {instemming}. "
+    "Het wijzigingsverslag bij dit concept zegt welke regels zijn veranderd en waarom."
+)
+UNKNOWN_VERSION = "onbekend"
+
+# The model's own page ---------------------------------------------------------------------
+
+ABOUT_MODEL = "Over dit modelprotocol"
+MODEL_VERSION = "versie {versie}"
+LEGAL_BASIS = "Grondslag: {grondslag}."
+
+# The change report ----------------------------------------------------------------------
+
+REPORT_TITLE = "Wijzigingsverslag: {titel}"
+REPORT_WINDOW_TITLE = "Wijzigingsverslag · {naam}"
+REPORT_SESSION = "teamgesprek van {datum}"
+REPORT_LEADER = " onder leiding van {naam}"
+REPORT_VERSION = "conceptversie {versie}"
+REPORT_INTRODUCTION = (
+    "Dit verslag hoort bij het concept van het socialemediaprotocol. Het noemt elke regel die het team "
+    "wil wijzigen, schrappen of toevoegen ten opzichte van het modelprotocol, met de reden en de "
+    "kwestie waarbij het werd besproken. {aantal}: {gewijzigd} gewijzigd, {geschrapt} geschrapt, {nieuw} nieuw."
+)
+CHANGE_HEADING = "Regel {nummer} {titel}"
+WAS = "Was"
+BECOMES = "Wordt"
+WHY = "Waarom"
+NO_REASON = "geen toelichting gegeven"
+DISCUSSED_AT = "Besproken in"
+KEPT = "Besproken en behouden"
+TO_FILL_IN = "Nog in te vullen"
+TO_FILL_IN_TEXT = "Deze gegevens tussen rechte haken staan nog in het concept: {lijst}."
+
+#: The kinds of change, as the report names them.
+CHANGED, REMOVED, ADDED, KEPT_KIND = "gewijzigd", "geschrapt", "nieuw", "behouden"
+
+
+
+# The comparison of a school's own protocol with the model ------------------------------------
+
+CMP_TITLE = "Vergelijking: {titel}"
+CMP_WINDOW_TITLE = "Vergelijking · {titel}"
+CMP_INTRODUCTION = (
+    "Dit verslag vergelijkt het eigen protocol van de school ({bron}, {regels}) met de onderwerpen van het "
+    "modelprotocol en met de kwesties van de discussiekaarten. Een kwestie is besproken in het eigen protocol als "
+    "een regel van de school een onderwerp van die kwestie heeft."
+)
+CMP_PROPOSALS = (
+    "Let op: bij {regels} zijn de onderwerpen nog voorstellen van de wizard (gemarkeerd met 'voorstel'). "
+    "Controleer en bevestig ze met: protocolwizard importeer --bevestig"
+)
+CMP_PROPOSAL = "(voorstel)"
+CMP_NEXT_CARD = "Volgende kaart om te bespreken:"
+CMP_NEXT_CARD_WHY = ": het eigen protocol zegt niets over {open} van de {totaal} kwesties."
+CMP_PER_CARD = "Kwesties per kaart"
+CMP_CARD_HEADER = ("Kaart", "Kwesties", "Niet besproken in het eigen protocol")
+CMP_COVERED = "besproken"
+CMP_NOT_COVERED = "niet besproken"
+CMP_NO_RULE_ABOUT = ". Geen regel over: {onderwerpen}"
+CMP_MISSING_TOPICS = "Onderwerpen van het modelprotocol die het eigen protocol niet behandelt"
+CMP_ALL_TOPICS = "Het eigen protocol heeft bij elk onderwerp minstens één regel."
+CMP_UNMATCHED = "Regels van de school zonder onderwerp uit het modelprotocol"
+CMP_ALL_MATCHED = "Elke regel van de school heeft een onderwerp uit het modelprotocol."

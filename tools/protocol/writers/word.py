@@ -1,0 +1,132 @@
+"""The Word writer: a real .docx on the styled template ``templates/protocol.docx``.
+
+The template (made by :mod:`protocol.word_template`, and open to restyling in
+Word or LibreOffice) holds the styles, A4 page set-up and footer; this writer
+empties its body and adds the page's blocks with Word's own styles (Title,
+Subtitle, Heading 1 and 2, Toelichting, Table Grid), so a school can edit the
+result. python-docx writes text as XML text, so data cannot become markup;
+characters XML cannot hold are removed first.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timezone
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.oxml.ns import qn
+from docx.shared import Cm
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from ..blocks import (
+    Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Rule, Section,
+    Strong, Table, Text, Title,
+)
+from ..cleantext import clean_text
+from ..model import TEMPLATES_DIR
+from .. import teksten
+
+EXTENSION = "docx"
+WORD_TEMPLATE = TEMPLATES_DIR / "protocol.docx"
+TEXT_WIDTH_CM = 16.0
+FILL_IN_LINE = ".............................."
+NOTE_STYLE = "Toelichting"
+
+
+def _clean(value: str) -> str:
+    return str(clean_text(value))
+
+
+def _runs(paragraph: WordParagraph, content: Inlines) -> WordParagraph:
+    for item in content:
+        if isinstance(item, Text):
+            paragraph.add_run(_clean(item.text))
+        elif isinstance(item, Strong):
+            paragraph.add_run(_clean(item.text)).bold = True
+        elif isinstance(item, Emph):
+            paragraph.add_run(_clean(item.text)).italic = True
+        elif isinstance(item, Link):
+            paragraph.add_run(_clean(f"{item.text} ({item.url})"))
+        elif isinstance(item, KwestieLink):
+            paragraph.add_run(_clean(item.ref.label))
+        else:
+            raise TypeError(f"unknown inline {item!r}")
+    return paragraph
+
+
+def _table(document: DocumentObject, table: Table) -> None:
+    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.header))
+    grid.style = document.styles["Table Grid"]
+    for cell, text in zip(grid.rows[0].cells, table.header):
+        cell.paragraphs[0].add_run(_clean(text)).bold = True
+    for row, cells in zip(grid.rows[1:], table.rows):
+        for index, (cell, text) in enumerate(zip(row.cells, cells)):
+            cell.paragraphs[0].add_run(_clean(text)).bold = index == 0 and table.row_headers
+    if table.widths:
+        total = sum(table.widths)
+        widths = [Cm(TEXT_WIDTH_CM * width / total) for width in table.widths]
+        grid.autofit = False
+        for row in grid.rows:
+            for cell, width in zip(row.cells, widths):
+                cell.width = width
+    document.add_paragraph("")
+
+
+def _block(document: DocumentObject, block: Block) -> None:
+    if isinstance(block, Title):
+        document.add_paragraph(_clean(block.text), style="Title")
+        if block.subtitle:
+            _runs(document.add_paragraph(style="Subtitle"), block.subtitle)
+    elif isinstance(block, Heading):
+        text = block.text + (f" ({block.badge})" if block.badge else "")
+        document.add_heading(_clean(text), level=block.level)
+    elif isinstance(block, Paragraph):
+        _runs(document.add_paragraph(style=NOTE_STYLE if block.style == "toelichting" else None), block.content)
+    elif isinstance(block, Table):
+        _table(document, block)
+    elif isinstance(block, Rule):
+        document.add_heading(_clean(block.heading), level=2)
+        document.add_paragraph(_clean(block.text))
+        if block.note:
+            document.add_paragraph(_clean(block.note), style=NOTE_STYLE)
+        if block.kwesties:
+            _runs(document.add_paragraph(style=NOTE_STYLE), block.kwesties)
+    elif isinstance(block, FillIn):
+        document.add_paragraph(_clean(f"{block.label} {FILL_IN_LINE}"))
+    elif isinstance(block, Definitions):
+        for item in block.items:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(_clean(f"{item.term}: ")).bold = True
+            _runs(paragraph, item.content)
+    elif isinstance(block, Bullets):
+        for item in block.items:
+            _runs(document.add_paragraph(style="List Bullet"), item)
+    elif isinstance(block, Section):
+        for child in block.blocks:
+            _block(document, child)
+    else:
+        raise TypeError(f"unknown block {block!r}")
+
+
+def render(page: Page) -> bytes:
+    document = Document(str(WORD_TEMPLATE))
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    for block in page.blocks:
+        _block(document, block)
+    footer = document.sections[0].footer.paragraphs[0]
+    footer.runs[0].text = _clean(f"{page.footer}{teksten.SEPARATOR}{teksten.PAGE} ")
+    title = " ".join(_clean(page.title).split())
+    properties = document.core_properties
+    properties.title = title[:255]
+    properties.language = "nl-NL"
+    # Not python-docx's defaults ("python-docx", "generated by python-docx", 2013): ours, and now.
+    properties.author = properties.last_modified_by = " ".join(_clean(page.author).split())[:255]
+    properties.comments = ""
+    properties.created = properties.modified = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
