@@ -36,8 +36,13 @@ def clean_text(value: object) -> object:
     return _INVISIBLE.sub("", value) if isinstance(value, str) else value
 
 
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+
+
 def _one_line(value: object) -> str:
-    return re.sub(r"\s*[\r\n]+\s*", " ", str(clean_text(value))).strip()
+    """Line breaks, with the spaces around them, folded into one space: linear, however long the runs."""
+    parts = (part.strip() for part in _LINE_BREAKS.split(str(clean_text(value))))
+    return " ".join(part for part in parts if part)
 
 
 def markdown_escape(value: object) -> str:

@@ -2,23 +2,40 @@
 
 Only plain data: mappings, lists, strings, numbers, booleans and null. No tags
 (``!!python/object``), no aliases (so no alias bombs), no duplicate keys, no
-implicit dates (``2026-11-21`` stays a string), a size cap, UTF-8 only. Every
-error is a :class:`YamlError` with a Dutch message naming the file and line;
-the line of every value is kept so that later checks can name it too.
+implicit dates (``2026-11-21`` stays a string), UTF-8 only. Every error is a
+:class:`YamlError` with a Dutch message naming the file and line; the line of
+every value is kept so that later checks can name it too.
+
+Limits hold while parsing, so that refusing any file costs little: the size is
+checked before parsing, and nesting depth and the number of values while the
+events stream in (libyaml scans; a small composer counts), so a deep or
+crowded file is refused at the first value too many. Only regular files are
+read: a pipe, device, socket or folder is refused before anything is read.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # libyaml's parser, which PyYAML's wheels include: it scans a megabyte in a fraction of a second
+    from yaml.cyaml import CParser
+except ImportError:  # pragma: no cover
+    CParser = None
 
 #: Larger files are refused before parsing: a protocol or answers file is a few KiB.
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
+#: Values (scalars, lists, blocks, keys included) in one file; the model protocol has about 650.
+MAX_NODES = 20_000
 
 Path_ = tuple[Any, ...]
 
@@ -42,22 +59,51 @@ class YamlError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps and without aliases."""
+_EVENTS: tuple[type, ...] = (CParser,) if CParser else (yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser)
+
+
+class _Loader(Composer, *_EVENTS, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+    """libyaml's event parser (when installed) under PyYAML's composer, which counts.
+
+    No implicit timestamps, no aliases, at most ``MAX_DEPTH`` levels and
+    ``MAX_NODES`` values: the composer stops at the first one too many, before
+    the rest of the file is even scanned.
+    """
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    def __init__(self, text: str, name: str) -> None:
+        if CParser:
+            CParser.__init__(self, text)
+        else:  # pragma: no cover
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+        Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self.name = name
+        self.depth = 0
+        self.nodes = 0
+
     def compose_node(self, parent: Node | None, index: Any) -> Node:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise YamlError(
-                self.name, event.start_mark.line + 1,
-                "verwijzingen met * (aliassen) zijn niet toegestaan; schrijf de waarde gewoon uit.",
-            )
-        return super().compose_node(parent, index)
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError(self.name, line, "verwijzingen met * (aliassen) zijn niet toegestaan; schrijf de waarde gewoon uit.")
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise YamlError(self.name, line, f"het bestand bevat te veel waarden (maximaal {MAX_NODES:,}).".replace(",", "."))
+        if self.depth >= MAX_DEPTH:
+            raise YamlError(self.name, line, "de gegevens zijn te diep genest.")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 @dataclass
@@ -135,8 +181,7 @@ def parse_yaml(raw: bytes | str, source: str = "<tekst>") -> YamlDocument:
     document = YamlDocument(data=None, source=source)
     loader = None
     try:
-        loader = _Loader(text)
-        loader.name = source
+        loader = _Loader(text, source)
         node = loader.get_single_node()
         if node is None:
             raise YamlError(source, None, "het bestand bevat geen gegevens.")
@@ -145,7 +190,8 @@ def parse_yaml(raw: bytes | str, source: str = "<tekst>") -> YamlDocument:
         raise
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
-        raise YamlError(source, line, f"het bestand bevat een teken dat niet in YAML mag ({error.character!r}).") from None
+        character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+        raise YamlError(source, line, f"het bestand bevat een teken dat niet in YAML mag (U+{ord(character[:1] or ' '):04X}).") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -158,16 +204,47 @@ def parse_yaml(raw: bytes | str, source: str = "<tekst>") -> YamlDocument:
     return document
 
 
-def load_yaml(path: Path | str) -> YamlDocument:
-    """Read and parse a YAML file strictly; the file is named in every error."""
+_KINDS = (
+    (stat.S_ISDIR, "dit is een map, geen bestand."),
+    (stat.S_ISFIFO, "dit is een pijp (fifo), geen gewoon bestand."),
+    (stat.S_ISSOCK, "dit is een socket, geen gewoon bestand."),
+    (stat.S_ISCHR, "dit is een apparaat, geen gewoon bestand."),
+    (stat.S_ISBLK, "dit is een apparaat, geen gewoon bestand."),
+)
+
+
+def special_file_problem(mode: int) -> str | None:
+    """A Dutch message when ``mode`` (from ``os.stat``) is not that of a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((message for test, message in _KINDS if test(mode)), "dit is geen gewoon bestand.")
+
+
+def read_limited(path: Path | str, limit: int = MAX_BYTES) -> bytes:
+    """At most ``limit + 1`` bytes of a regular file; anything else is refused before it is opened.
+
+    The file is opened without blocking, so a pipe swapped in after the check
+    cannot make the program wait for ever either.
+    """
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        problem = special_file_problem(os.stat(path).st_mode)
+        if problem:
+            raise YamlError(str(path), None, problem)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            problem = special_file_problem(os.fstat(handle.fileno()).st_mode)
+            if problem:
+                raise YamlError(str(path), None, problem)
+            return handle.read(limit + 1)
     except FileNotFoundError:
         raise YamlError(str(path), None, "dit bestand bestaat niet.") from None
-    except IsADirectoryError:
-        raise YamlError(str(path), None, "dit is een map, geen bestand.") from None
     except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise YamlError(str(path), None, "de naam van het bestand is te lang.") from None
         raise YamlError(str(path), None, f"het bestand kan niet worden gelezen ({error.strerror}).") from None
-    return parse_yaml(raw, str(path))
+
+
+def load_yaml(path: Path | str) -> YamlDocument:
+    """Read and parse a YAML file strictly; the file is named in every error."""
+    return parse_yaml(read_limited(path), str(path))

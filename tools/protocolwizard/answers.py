@@ -19,14 +19,17 @@ import yaml
 
 from kern.loader import Card
 from protocol.model import SECTORS, Model
-from protocol.schema import Checker
+from protocol.schema import Checker, quote
 from protocol.strict_yaml import YamlDocument, load_yaml, parse_yaml
 
 SCHEMA_VERSION = 1
 DECISIONS = ("behouden", "wijzigen", "schrappen")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Session dates outside these years are typing errors; the review date (a year on) stays computable.
+DATE_RANGE = (2000, 2100)
 MAX_TEXT = 5_000
+MAX_NAME = 200
+MAX_EMAIL = 254
 
 
 @dataclass
@@ -64,6 +67,8 @@ class Answers:
     decisions: list[Decision] = field(default_factory=list)
     new_rules: list[NewRule] | None = None  # None: the wizard has not asked yet
     notes: dict[str, str | None] = field(default_factory=dict)
+    #: What the checker allowed but probably was not meant (Dutch, with file, line and field).
+    warnings: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def decision_for(self, rule_id: str) -> Decision | None:
         return next((d for d in self.decisions if d.rule == rule_id), None)
@@ -117,7 +122,7 @@ def _check_school(checker: Checker, school: Any, partial: bool) -> None:
     if not checker.mapping(path, school, required, {"naam", "sector", "plaats", "bestuur", "vertrouwenspersoon"} - required):
         return
     if "naam" in school:
-        checker.text(path + ("naam",), school["naam"], max_length=200)
+        checker.text(path + ("naam",), school["naam"], max_length=MAX_NAME)
     if "sector" in school:
         checker.choice(path + ("sector",), school["sector"], tuple(SECTORS))
     for key in ("plaats", "bestuur"):
@@ -126,24 +131,36 @@ def _check_school(checker: Checker, school: Any, partial: bool) -> None:
     if person is not None and checker.mapping(path + ("vertrouwenspersoon",), person, set(), {"naam", "email"}):
         _optional_text(checker, path + ("vertrouwenspersoon", "naam"), person.get("naam"))
         email = person.get("email")
-        _optional_text(checker, path + ("vertrouwenspersoon", "email"), email)
-        if isinstance(email, str) and email.strip() and (problem := check_email(email.strip())):
-            checker.fail(path + ("vertrouwenspersoon", "email"), problem)
+        email_path = path + ("vertrouwenspersoon", "email")
+        if email is not None and checker.text(email_path, email, required=False, max_length=MAX_EMAIL):
+            if email.strip() and (problem := check_email(email.strip())):
+                checker.fail(email_path, problem)
 
 
 def check_email(value: str) -> str | None:
-    """A Dutch message when ``value`` is not an e-mail address."""
-    return None if _EMAIL.match(value) else f"'{value}' is geen e-mailadres."
+    """A Dutch message when ``value`` is not an e-mail address: one @, no spaces, a dot in the domain.
+
+    No regular expression: one pass over the text, however long or odd it is.
+    """
+    local, _, domain = value.partition("@")
+    if len(value) > MAX_EMAIL:
+        return f"een e-mailadres is hoogstens {MAX_EMAIL} tekens lang."
+    if local and "." in domain[1:-1] and "@" not in domain and not any(c.isspace() for c in value):
+        return None
+    return f"'{quote(value)}' is geen e-mailadres."
 
 
 def check_date(value: str) -> str | None:
-    """A Dutch message when ``value`` is not a real date written as YYYY-MM-DD."""
-    if not _DATE.match(value):
-        return f"'{value}' is geen datum in de vorm JJJJ-MM-DD (bijvoorbeeld 2026-11-21)."
+    """A Dutch message when ``value`` is not a real date written as YYYY-MM-DD, in a sensible year."""
+    if not _DATE.fullmatch(value):
+        return f"'{quote(value)}' is geen datum in de vorm JJJJ-MM-DD (bijvoorbeeld 2026-11-21)."
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         return f"'{value}' bestaat niet als datum."
+    first, last = DATE_RANGE
+    if not first <= day.year <= last:
+        return f"'{value}' ligt niet tussen {first} en {last}; klopt het jaar?"
     return None
 
 
@@ -194,11 +211,35 @@ def _check_decisions(checker: Checker, decisions: Any, context: Context, sector:
                 checker.fail(item_path + ("regel",), f"regel '{rule_id}' geldt niet voor de sector {sector}.")
         if checker.choice(item_path + ("besluit",), item.get("besluit"), DECISIONS):
             if item["besluit"] == "wijzigen" and not (partial and not item.get("tekst")):
-                checker.text(item_path + ("tekst",), item.get("tekst"), max_length=MAX_TEXT)
+                if checker.text(item_path + ("tekst",), item.get("tekst"), max_length=MAX_TEXT):
+                    _warn_unchanged(checker, item_path, item, context)
             else:
                 _optional_text(checker, item_path + ("tekst",), item.get("tekst"))
+                if item["besluit"] != "wijzigen" and isinstance(item.get("tekst"), str) and item["tekst"].strip():
+                    checker.warn(item_path + ("tekst",), f"bij '{item['besluit']}' wordt deze tekst niet gebruikt; "
+                                 "kies 'wijzigen' als de regel deze tekst moet krijgen.")
         _optional_text(checker, item_path + ("toelichting",), item.get("toelichting"))
         _check_kwestie(checker, item_path + ("kwestie",), item.get("kwestie"), context)
+
+
+def _warn_unchanged(checker: Checker, item_path: tuple, item: dict, context: Context) -> None:
+    """A 'wijzigen' whose text is the model's own (spaces aside) changes nothing."""
+    if item.get("regel") in context.rule_ids:
+        model_text = context.model.rule(item["regel"]).text
+        if item["tekst"].split() == model_text.split():
+            checker.warn(item_path + ("tekst",), "de nieuwe tekst is gelijk aan die van het voorbeeldprotocol; "
+                         "kies 'behouden' of pas de tekst aan.")
+
+
+def _warn_if_nothing_left(checker: Checker, data: dict, context: Context, sector: str | None) -> None:
+    """Every rule for the sector removed and none added: the draft would hold no rule at all."""
+    if sector not in SECTORS or data.get("nieuwe_regels"):
+        return
+    removed = {item.get("regel") for item in data.get("besluiten") or [] if isinstance(item, dict)
+               and item.get("besluit") == "schrappen"}
+    if all(rule.id in removed for rule in context.model.rules() if rule.applies_to(sector)):
+        checker.warn(("besluiten",), "alle regels zijn geschrapt en er zijn geen nieuwe regels: "
+                     "het concept bevat dan geen enkele regel.")
 
 
 def _check_new_rules(checker: Checker, new_rules: Any, context: Context) -> None:
@@ -245,8 +286,12 @@ def check(document: YamlDocument, context: Context, *, partial: bool = False) ->
             _check_new_rules(checker, data["nieuwe_regels"], context)
         if data.get("notities") is not None:
             _check_notes(checker, data["notities"], context)
+        if not checker.errors and not partial:
+            _warn_if_nothing_left(checker, data, context, sector)
     checker.done()
-    return _build(data)
+    answers = _build(data)
+    answers.warnings = [str(warning) for warning in checker.warnings]
+    return answers
 
 
 def _text(value: Any) -> str:

@@ -11,13 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from kern.adres import handbook_url
+from kern.adres import checked_url, handbook_url
 from protocol.model import TEMPLATES_DIR
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 
 from . import arguments_nl  # noqa: F401  (Dutch messages for argparse)
-from .files import atomic_write
+from .files import FileProblem, atomic_write, describe, exists
 from .output import FORMATS, OutputError, parse_formats
 from .services import (
     EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_outputs, say_error as _error,
@@ -42,6 +42,14 @@ voorbeelden:
 """
 
 
+def _handbook(value: str) -> str:
+    """``--handboek`` (or ``HANDBOEK_URL``, its default): only an http or https address goes into links."""
+    try:
+        return checked_url(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{error} (--handboek of HANDBOEK_URL)") from None
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="protocolwizard", description=DESCRIPTION, epilog=EPILOG,
@@ -57,7 +65,7 @@ def parser() -> argparse.ArgumentParser:
     start.add_argument("--antwoorden", type=Path, default=Path("antwoorden.yaml"), metavar="BESTAND",
                        help="waar de antwoorden worden bewaard (standaard: antwoorden.yaml in deze map)")
     start.add_argument("--hervat", type=Path, metavar="BESTAND", help="verdergaan met een eerder bewaard antwoordbestand")
-    start.add_argument("--handboek", default=handbook_url(), metavar="URL",
+    start.add_argument("--handboek", type=_handbook, default=handbook_url(), metavar="URL",
                        help="adres van het handboek voor de links in het wijzigingsverslag")
 
     make = commands.add_parser(
@@ -69,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--formaat", default=",".join(FORMATS), metavar="LIJST",
                       help=f"formaten van het protocol, gescheiden door komma's (standaard: {','.join(FORMATS)})")
     make.add_argument("--overschrijven", action="store_true", help="bestaande bestanden in MAP vervangen")
-    make.add_argument("--handboek", default=handbook_url(), metavar="URL",
+    make.add_argument("--handboek", type=_handbook, default=handbook_url(), metavar="URL",
                       help="adres van het handboek voor de links in het wijzigingsverslag")
 
     check = commands.add_parser("controleer", help="een antwoordbestand alleen controleren",
@@ -103,18 +111,18 @@ def run_make(args: argparse.Namespace) -> int:
     answers = _load(args.antwoorden, ctx)
     if answers is None:
         return EXIT_INPUT
-    return make_outputs(answers, ctx, args.uitvoer, formats, args.overschrijven, args.handboek)
+    return make_outputs(answers, ctx, args.uitvoer, formats, args.overschrijven, args.handboek, source=args.antwoorden)
 
 
 def run_empty(args: argparse.Namespace) -> int:
     target: Path = args.bestand
-    if target.exists() and not args.overschrijven:
+    if exists(target) and not args.overschrijven:
         _error(f"{target} bestaat al. Kies een andere naam of gebruik --overschrijven.")
         return EXIT_FAILED
-    if target.parent and not target.parent.exists():
+    if not exists(target.parent):
         _error(f"de map {target.parent} bestaat niet.")
         return EXIT_FAILED
-    atomic_write(target, EMPTY_TEMPLATE.read_text(encoding="utf-8"))
+    atomic_write(target, EMPTY_TEMPLATE.read_text(encoding="utf-8"))  # replaces a regular file only
     print(f"Geschreven: {target}. Vul het in en maak er een concept van met: protocolwizard maak {target} --uitvoer concept")
     return EXIT_OK
 
@@ -138,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except (YamlError, ValidationError) as error:
         _error(str(error))
+        return EXIT_INPUT
+    except FileProblem as error:
+        _error(str(error))
+        return EXIT_INPUT
+    except OSError as error:  # a fault no step above expected: still Dutch, still no traceback
+        _error(describe(error, error.filename or "een bestand"))
         return EXIT_INPUT
 
 

@@ -24,14 +24,18 @@ from kern.loader import Card, Kwestie
 from kern.slug import slug
 from protocol.document import model_document, RuleView
 from protocol.model import SECTORS
-from protocol.schema import ValidationError
+from protocol.schema import ValidationError, text_problem
 from protocol.strict_yaml import YamlError
 from protocol.trace import rules_for_kwestie
 
-from .answers import Answers, Context, Decision, NewRule, check_date, check_email, dump_answers, load_answers
-from .files import atomic_write
+from .answers import (
+    MAX_EMAIL, MAX_NAME, MAX_TEXT, Answers, Context, Decision, NewRule, check_date, check_email, load_answers,
+)
+from .files import FileProblem, Lock, atomic_write, exists
 from .output import FORMATS, target_names
-from .services import EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, make_outputs
+from .services import (
+    EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, UnreadableAnswers, make_outputs, readable_answers,
+)
 from .services import context as default_context
 
 SELECT_HINT = "(pijltjes en Enter)"
@@ -69,11 +73,15 @@ class Prompts:
         hanging = indent + ("  " if text.lstrip().startswith(("•", "–")) else "")
         self._write(textwrap.fill(text, width, initial_indent="", subsequent_indent=hanging) if text else "")
 
-    def text(self, message: str, default: str = "", *, required: bool = False,
+    def text(self, message: str, default: str = "", *, required: bool = False, max_length: int = MAX_TEXT,
              check: Callable[[str], str | None] | None = None) -> str:
+        """One line of text, checked as the answers file checks it (length, characters, ``check``)."""
         def validate(value: str) -> bool | str:
             if required and not value.strip():
                 return "Dit veld is verplicht."
+            problem = text_problem(value.strip(), required=required, max_length=max_length)
+            if problem:
+                return problem[0].upper() + problem[1:]
             if check and value.strip():
                 problem = check(value.strip())
                 if problem:
@@ -122,7 +130,9 @@ class Interview:
     # Saving ------------------------------------------------------------------------
 
     def save(self) -> None:
-        atomic_write(self.path, dump_answers(self.answers, keep_asked=True))
+        """Write the answers, after reading them back through the checker (``UnreadableAnswers`` if that fails)."""
+        text = readable_answers(self.answers, self.context, keep_asked=True, partial=True, source=str(self.path))
+        atomic_write(self.path, text)
 
     # The steps ----------------------------------------------------------------------
 
@@ -142,7 +152,8 @@ class Interview:
     def ask_school(self, again: bool = False) -> None:
         school = self.answers.school
         fields: list[tuple[str, Callable[[], Any]]] = [
-            ("naam", lambda: self.prompts.text("Naam van de school:", school.get("naam") or "", required=True)),
+            ("naam", lambda: self.prompts.text("Naam van de school:", school.get("naam") or "", required=True,
+                                               max_length=MAX_NAME)),
             ("sector", lambda: self.prompts.select(
                 "Sector:", [(f"{code}: {name}", code) for code, name in SECTORS.items()], school.get("sector"))),
             ("plaats", lambda: self.prompts.text("Plaats:", school.get("plaats") or "")),
@@ -160,7 +171,8 @@ class Interview:
             self.save()
         if again or "email" not in person:
             person["email"] = self.prompts.text(
-                "E-mailadres van de vertrouwenspersoon:", person.get("email") or "", check=check_email
+                "E-mailadres van de vertrouwenspersoon:", person.get("email") or "", check=check_email,
+                max_length=MAX_EMAIL,
             )
             self.save()
 
@@ -314,7 +326,7 @@ class Interview:
         self.save()
         discussed = [(f"{card.title}, kwestie {k.number}", k.id) for card in self.chosen_cards() for k in card.kwesties]
         rule.kwestie = self.prompts.select("Bij welke kwestie kwam dit ter sprake?", [("Geen", "")] + discussed,
-                                           rule.kwestie or "")
+                                           rule.kwestie or "") or None  # "Geen": no kwestie field at all
         self.save()
 
     # Review ---------------------------------------------------------------------------
@@ -395,21 +407,38 @@ class Interview:
 
 
 def _render(interview: Interview) -> int:
-
     prompts = interview.prompts
     answers = load_answers(interview.path, interview.context)  # the full check, as 'maak' does
     default = f"concept-{slug(answers.school['naam']) or 'school'}-{answers.session['datum']}"
     while True:
         folder = Path(prompts.text("In welke map komt het concept?", default, required=True))
-        existing = [name for name in target_names(FORMATS) if (folder / name).exists()]
+        existing = [name for name in target_names(FORMATS) if exists(folder / name)]
         if not existing:
-            return make_outputs(answers, interview.context, folder, FORMATS, False, interview.handboek_url)
+            return make_outputs(answers, interview.context, folder, FORMATS, False, interview.handboek_url,
+                                source=interview.path)
         if prompts.yes_no(f"In {folder} staan al bestanden van een eerder concept. Overschrijven?", default=False):
-            return make_outputs(answers, interview.context, folder, FORMATS, True, interview.handboek_url)
+            return make_outputs(answers, interview.context, folder, FORMATS, True, interview.handboek_url,
+                                source=interview.path)
+
+
+NO_TERMINAL = (
+    "De vragen van 'protocolwizard start' hebben een terminal nodig, en die is er niet. Start het in een "
+    "terminalvenster, of werk zonder vragen: 'protocolwizard leeg antwoorden.yaml' geeft een leeg "
+    "antwoordbestand om in te vullen, 'protocolwizard maak' maakt er het concept van."
+)
 
 
 def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Prompts | None = None,
                   context: Context | None = None) -> int:
+    """The whole wizard on one answers file; returns the exit code.
+
+    Before the first question: the answers file is locked (a second wizard on it is
+    refused) and its folder proven writable. Ctrl-C and end of input (Ctrl-D) both
+    stop with everything saved so far.
+    """
+    if prompts is None and not sys.stdout.isatty():
+        print(f"Fout: {NO_TERMINAL}", file=sys.stderr)
+        return EXIT_INPUT
     context = context or default_context()
     prompts = prompts or Prompts()
     path = Path(path)
@@ -417,27 +446,39 @@ def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Promp
     try:
         if resume:
             answers = load_answers(path, context, partial=True)
-            prompts.say(f"Verder met {path}.")
-        elif path.exists():
+        elif exists(path):
             prompts.say(f"Er staat al een antwoordbestand: {path}.")
             prompts.say(f"Ga daarmee verder met: protocolwizard start --hervat {path}")
             prompts.say("of kies een andere naam met: protocolwizard start --antwoorden NIEUW.yaml")
             return EXIT_FAILED
-    except (ValidationError, YamlError) as error:
+        lock = Lock(path).acquire()
+    except (ValidationError, YamlError, FileProblem) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_INPUT
-    interview = Interview(path, context, prompts, answers, handboek_url)
+    try:
+        if resume:
+            prompts.say(f"Verder met {path}.")
+        return _interview(Interview(path, context, prompts, answers, handboek_url))
+    finally:
+        lock.release()
+
+
+def _interview(interview: Interview) -> int:
+    prompts, path = interview.prompts, interview.path
     try:
         outcome = interview.run()
         if outcome == "gestopt":
             prompts.say(f"Bewaard in {path}. Ga later verder met: protocolwizard start --hervat {path}")
             return EXIT_OK
         return _render(interview)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):
         prompts.say("")
         prompts.say(f"Onderbroken. Je antwoorden zijn bewaard in {path}.")
         prompts.say(f"Ga verder met: protocolwizard start --hervat {path}")
         return EXIT_INTERRUPTED
-    except (ValidationError, YamlError) as error:
+    except UnreadableAnswers as error:
+        print(f"Fout: {error}. De antwoorden tot nu toe staan nog in {path}.", file=sys.stderr)
+        return EXIT_INPUT
+    except (ValidationError, YamlError, FileProblem) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_INPUT

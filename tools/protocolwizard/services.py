@@ -16,9 +16,12 @@ from protocol.model import current_model
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 
-from .answers import Answers, Context, load_answers
+from kern.adres import checked_url
+
+from .answers import Answers, Context, dump_answers, load_answers, parse_answers
 from .draft import build_draft
-from .output import OutputError, write_outputs
+from .files import FileProblem
+from .output import ANSWERS_FILE, OutputError, write_outputs
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -35,7 +38,7 @@ def say_error(message: str) -> None:
 
 def load_checked(path: Path, ctx: Context) -> Answers | None:
     try:
-        return load_answers(path, ctx)
+        answers = load_answers(path, ctx)
     except ValidationError as error:
         count = len(error.errors)
         say_error(f"{path} bevat {count} {'fout' if count == 1 else 'fouten'}:")
@@ -45,13 +48,45 @@ def load_checked(path: Path, ctx: Context) -> Answers | None:
     except YamlError as error:
         say_error(str(error))
         return None
+    for warning in answers.warnings:
+        print(f"Let op: {warning}", file=sys.stderr)
+    return answers
 
 
-def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool, url: str) -> int:
+class UnreadableAnswers(ValueError):
+    """The answers would be written in a form the checker refuses (too large, say); Dutch message."""
+
+
+def readable_answers(answers: Answers, ctx: Context, *, keep_asked: bool, partial: bool, source: str) -> str:
+    """The answers as YAML, read back through the full check first: never write a file we would refuse."""
+    text = dump_answers(answers, keep_asked=keep_asked)
+    try:
+        parse_answers(text, ctx, source, partial=partial)
+    except (ValidationError, YamlError) as error:
+        first = error.errors[0] if isinstance(error, ValidationError) else error
+        raise UnreadableAnswers(
+            f"{source} wordt niet geschreven, want het zou niet meer te lezen zijn ({first.message})"
+        ) from None
+    return text
+
+
+def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool, url: str,
+                 source: Path | None = None) -> int:
+    """Write the draft; ``source`` is the answers file it came from, which is never overwritten."""
+    try:
+        url = checked_url(url) if url else url
+        text = readable_answers(answers, ctx, keep_asked=False, partial=False, source=str(Path(folder) / ANSWERS_FILE))
+    except ValueError as error:
+        say_error(str(error))
+        return EXIT_INPUT
     draft = build_draft(answers, ctx)
     print(f"Concept maken in {folder} ...")
     try:
-        result = write_outputs(draft, answers, folder, formats, overwrite=overwrite, handboek_url=url, progress=print)
+        result = write_outputs(draft, answers, folder, formats, overwrite=overwrite, handboek_url=url, progress=print,
+                               source=source, answers_text=text)
+    except FileProblem as error:
+        say_error(f"{error} Er is niets geschreven.")
+        return EXIT_INPUT
     except OutputError as error:
         say_error(str(error))
         return EXIT_FAILED
