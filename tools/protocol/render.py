@@ -45,6 +45,12 @@ def _one_line(value: object) -> str:
     return " ".join(part for part in parts if part)
 
 
+def one_line_text(value: object) -> object:
+    """Text on one line, tabs as spaces (Word's ``finalize``): each line break or tab would become its own
+    element there, and lxml moves many such elements in quadratic time."""
+    return _one_line(value).replace("\t", " ") if isinstance(value, str) else value
+
+
 def markdown_escape(value: object) -> str:
     """Text that Markdown and MyST show literally inside a line (no markup)."""
     return _MD_INLINE.sub(r"\\\1", _one_line(value))

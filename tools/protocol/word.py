@@ -14,7 +14,7 @@ from docxtpl import DocxTemplate
 
 from .document import ProtocolDocument
 from .model import TEMPLATES_DIR
-from .render import clean_text, environment
+from .render import clean_text, environment, one_line_text
 
 WORD_TEMPLATE = TEMPLATES_DIR / "protocol.docx"
 
@@ -22,7 +22,9 @@ WORD_TEMPLATE = TEMPLATES_DIR / "protocol.docx"
 def render_docx(document: ProtocolDocument) -> bytes:
     """The protocol as a .docx file (bytes)."""
     template = DocxTemplate(str(WORD_TEMPLATE))
-    template.render({"doc": document}, jinja_env=environment(), autoescape=True)
+    env = environment()
+    env.finalize = one_line_text  # linear however many line breaks a text has
+    template.render({"doc": document}, jinja_env=env, autoescape=True)
     template.core_properties.title = " ".join(str(clean_text(document.title)).split())[:255]
     template.core_properties.language = "nl-NL"
     buffer = io.BytesIO()

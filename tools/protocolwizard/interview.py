@@ -73,21 +73,25 @@ class Prompts:
         hanging = indent + ("  " if text.lstrip().startswith(("•", "–")) else "")
         self._write(textwrap.fill(text, width, initial_indent="", subsequent_indent=hanging) if text else "")
 
+    @staticmethod
+    def validator(*, required: bool = False, max_length: int = MAX_TEXT,
+                  check: Callable[[str], str | None] | None = None) -> Callable[[str], bool | str]:
+        """The check on a typed answer: the answers file's own (length, characters), then ``check``."""
+        def validate(value: str) -> bool | str:
+            value = value.strip()
+            if required and not value:
+                return "Dit veld is verplicht."
+            problem = text_problem(value, required=required, max_length=max_length)
+            if not problem and check and value:
+                problem = check(value)
+            return problem[0].upper() + problem[1:] if problem else True
+
+        return validate
+
     def text(self, message: str, default: str = "", *, required: bool = False, max_length: int = MAX_TEXT,
              check: Callable[[str], str | None] | None = None) -> str:
-        """One line of text, checked as the answers file checks it (length, characters, ``check``)."""
-        def validate(value: str) -> bool | str:
-            if required and not value.strip():
-                return "Dit veld is verplicht."
-            problem = text_problem(value.strip(), required=required, max_length=max_length)
-            if problem:
-                return problem[0].upper() + problem[1:]
-            if check and value.strip():
-                problem = check(value.strip())
-                if problem:
-                    return problem
-            return True
-
+        """One line of text, refused at the prompt when the answers file would refuse it."""
+        validate = self.validator(required=required, max_length=max_length, check=check)
         hint = None if required else TEXT_HINT
         answer = questionary.text(message, default=default, validate=validate, instruction=hint,
                                   **self.session(message)).unsafe_ask()
