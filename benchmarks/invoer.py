@@ -49,7 +49,7 @@ HOSTILE: dict[str, str] = {
                                      "email: " + "a@" * ((MAX_BYTES - len(HEAD)) // 2 - 20)),
     "lange spaties in tekst": HEAD.replace("plaats: Middelburg", 'plaats: "x' + " " * (MAX_BYTES - len(HEAD) - 30) + 'x"'),
     "alleen commentaar": fill("# commentaar\n", "versie: 1\n"),
-    "veel aliassen": "a: &a x\n" + fill("- *a\n", "b:\n"),
+    "veel aliassen": fill("- *a\n", "a: &a x\nb:\n"),
     "tags": fill("- !!python/object x\n", "a:\n"),
     "ongeldige UTF-8 aan het eind": fill("# x\n", "versie: 1\n")[:-2] + "\udcff",
     "losse surrogaat aan het eind": fill("# x\n", "versie: 1\n", 'z: "\\ud800"\n'),
