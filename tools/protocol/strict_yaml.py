@@ -167,6 +167,32 @@ def _build(node: Node, path: Path_, document: YamlDocument, loader: _Loader) -> 
     return loader.construct_object(node)
 
 
+# libyaml's most common complaints, in Dutch; anything else is shown as libyaml words it.
+_PROBLEMS = {
+    "found invalid Unicode character escape code": "een ongeldige \\u-code, zoals een losse helft van een tekenpaar",
+    "found unknown escape character": "een onbekende code na een \\ tussen aanhalingstekens",
+    "mapping values are not allowed here": "hier mag geen 'veld: waarde' staan; controleer de inspringing of zet "
+                                           "de tekst tussen aanhalingstekens",
+    "mapping values are not allowed in this context": "hier mag geen 'veld: waarde' staan; zet de tekst tussen "
+                                                      "aanhalingstekens",
+    "found character that cannot start any token": "een teken waarmee een waarde niet mag beginnen (een tab om in te "
+                                                   "springen?); zet de tekst tussen aanhalingstekens",
+    "could not find expected ':'": "een ':' ontbreekt",
+    "did not find expected key": "hier hoort een veldnaam; controleer de inspringing",
+    "did not find expected ',' or ']'": "een ']' of ',' ontbreekt",
+    "did not find expected ',' or '}'": "een '}' of ',' ontbreekt",
+    "found unexpected end of stream": "het bestand houdt halverwege op; is een aanhalingsteken niet gesloten?",
+    "did not find expected node content": "hier ontbreekt een waarde",
+    "did not find expected '-' indicator": "hier hoort een lijstregel met '-'; controleer de inspringing",
+    "found undefined tag handle": "een onbekende tag met !",
+    "but found another document": "er staat meer dan één document in (met ---)",
+}
+
+
+def _dutch(problem: str | None) -> str:
+    return _PROBLEMS.get(problem or "", problem or "onbekende fout")
+
+
 def _tag_error(node: Node, document: YamlDocument) -> YamlError:
     return YamlError(
         document.source, node.start_mark.line + 1,
@@ -195,7 +221,7 @@ def parse_yaml(raw: bytes | str, source: str = "<tekst>") -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        raise YamlError(source, line, f"dit is geen geldige YAML ({error.problem or error.context}).") from None
+        raise YamlError(source, line, f"dit is geen geldige YAML ({_dutch(error.problem or error.context)}).") from None
     except (yaml.YAMLError, ValueError, OverflowError) as error:
         raise YamlError(source, None, f"dit is geen geldige YAML ({error}).") from None
     finally:
