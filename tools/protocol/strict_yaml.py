@@ -93,10 +93,12 @@ class _Loader(Composer, *_EVENTS, yaml.constructor.SafeConstructor, yaml.resolve
         event = self.peek_event()
         line = event.start_mark.line + 1
         if isinstance(event, yaml.AliasEvent):
-            raise YamlError(self.name, line, "verwijzingen met * (aliassen) zijn niet toegestaan; schrijf de waarde gewoon uit.")
+            raise YamlError(self.name, line,
+                            "verwijzingen met * (aliassen) zijn niet toegestaan; schrijf de waarde gewoon uit.")
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise YamlError(self.name, line, f"het bestand bevat te veel waarden (maximaal {MAX_NODES:,}).".replace(",", "."))
+            limit = f"{MAX_NODES:,}".replace(",", ".")
+            raise YamlError(self.name, line, f"het bestand bevat te veel waarden (maximaal {limit}).")
         if self.depth >= MAX_DEPTH:
             raise YamlError(self.name, line, "de gegevens zijn te diep genest.")
         self.depth += 1
@@ -215,9 +217,10 @@ def parse_yaml(raw: bytes | str, source: str = "<tekst>") -> YamlDocument:
     except YamlError:
         raise
     except yaml.reader.ReaderError as error:
-        line = text[: error.position].count("\n") + 1
+        line = text.encode("utf-8")[: error.position].count(b"\n") + 1  # libyaml counts bytes
         character = chr(error.character) if isinstance(error.character, int) else str(error.character)
-        raise YamlError(source, line, f"het bestand bevat een teken dat niet in YAML mag (U+{ord(character[:1] or ' '):04X}).") from None
+        code = f"U+{ord(character[:1] or ' '):04X}"
+        raise YamlError(source, line, f"het bestand bevat een teken dat niet in YAML mag ({code}).") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

@@ -1,7 +1,8 @@
 """The ``protocolwizard`` command: start (interactive), maak, controleer, leeg.
 
 Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a
-PDF-only request, interrupted); 2 the input is wrong (answers file, options).
+PDF-only request); 2 the input is wrong (answers file, options) or the output cannot be written
+there (no permission, disk full, not a folder, not a regular file); 130 interrupted.
 Messages are Dutch and never a Python traceback.
 """
 

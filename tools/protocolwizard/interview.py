@@ -413,6 +413,8 @@ class Interview:
 def _render(interview: Interview) -> int:
     prompts = interview.prompts
     answers = load_answers(interview.path, interview.context)  # the full check, as 'maak' does
+    for warning in answers.warnings:
+        prompts.say(f"Let op: {warning}")
     default = f"concept-{slug(answers.school['naam']) or 'school'}-{answers.session['datum']}"
     while True:
         folder = Path(prompts.text("In welke map komt het concept?", default, required=True))

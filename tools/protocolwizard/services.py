@@ -3,7 +3,7 @@ works with, loading an answers file with Dutch errors, and making the outputs. `
 ``interview`` both call these; neither imports the other.
 
 Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a PDF-only request);
-2 the input is wrong (answers file, options); 130 interrupted.
+2 the input is wrong (answers file, options) or the output cannot be written there; 130 interrupted.
 """
 
 from __future__ import annotations
