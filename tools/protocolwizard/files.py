@@ -8,6 +8,7 @@ and a set of files is written all or nothing.
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import stat
 import tempfile
@@ -157,8 +158,6 @@ class Lock:
         self.descriptor: int | None = None
 
     def acquire(self) -> Lock:
-        import fcntl
-
         if not exists(self.path.parent):
             raise FileProblem(f"de map {self.path.parent} bestaat niet; maak hem eerst of kies een andere plek.")
         if not self.path.parent.is_dir():
