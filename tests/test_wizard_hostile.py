@@ -27,7 +27,7 @@ KWESTIE = CARD.kwesties[-1]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Tags the templates themselves write; anything else in the output came from data.
-PROTOCOL_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "p", "strong",
+PROTOCOL_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "p", "strong", "em",
                  "section", "div", "span", "table", "tr", "th", "td", "thead", "tbody"}
 REPORT_TAGS = PROTOCOL_TAGS | {"dl", "dt", "dd", "a", "ul", "li"}
 MARKDOWN_TAGS = {"h1", "h2", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "a"}

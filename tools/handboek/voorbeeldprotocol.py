@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from protocol.document import model_document, rule_numbers, sector_list
 from protocol.model import CHANGE_KINDS, DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, Model, current_model
-from protocol.render import markdown_block_escape, markdown_escape, render_docx, render_html, render_markdown
+from protocol.render import markdown_escape, render_docx, render_html, render_markdown
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import traceability_problems

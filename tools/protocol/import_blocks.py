@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .schema import has_visible_text
+
 
 class ImportProblem(ValueError):
     """The file cannot be imported; ``str()`` is a Dutch message naming the file."""
@@ -61,7 +63,7 @@ def _title_from_name(path: Path) -> str:
 
 def build_protocol(blocks: list[Block], source: Path, file_format: str) -> dict:
     """Chapters and rules from blocks (see the module's description), as model data."""
-    blocks = [b for b in blocks if b.text.strip()]
+    blocks = [b for b in blocks if has_visible_text(b.text)]  # an empty or invisible paragraph is no rule
     title = next((b.text for b in blocks if b.kind == "titel"), None)
     blocks = [b for b in blocks if b.kind != "titel"] if title is not None else blocks
     headings = [b for b in blocks if b.kind == "kop"]

@@ -2,23 +2,40 @@
 
 Only plain data: mappings, lists, strings, numbers, booleans and null. No tags
 (``!!python/object``), no aliases (so no alias bombs), no duplicate keys, no
-implicit dates (``2026-11-21`` stays a string), a size cap, UTF-8 only. Every
-error is a :class:`YamlError` with a Dutch message naming the file and line;
-the line of every value is kept so that later checks can name it too.
+implicit dates (``2026-11-21`` stays a string), UTF-8 only. Every error is a
+:class:`YamlError` with a Dutch message naming the file and line; the line of
+every value is kept so that later checks can name it too.
+
+Limits hold while parsing, so that refusing any file costs little: the size is
+checked before parsing, and nesting depth and the number of values while the
+events stream in (libyaml scans; a small composer counts), so a deep or
+crowded file is refused at the first value too many. Only regular files are
+read: a pipe, device, socket or folder is refused before anything is read.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # libyaml's parser, which PyYAML's wheels include: it scans a megabyte in a fraction of a second
+    from yaml.cyaml import CParser
+except ImportError:  # pragma: no cover
+    CParser = None
 
 #: Larger files are refused before parsing: a protocol or answers file is a few KiB.
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
+#: Values (scalars, lists, blocks, keys included) in one file; the model protocol has about 650.
+MAX_NODES = 20_000
 
 Path_ = tuple[Any, ...]
 
@@ -42,22 +59,73 @@ class YamlError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without implicit timestamps and without aliases."""
+_PY_EVENTS: tuple[type, ...] = (yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser)
+
+
+class _Counting(Composer, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """PyYAML's composer, which counts: no aliases, at most ``MAX_DEPTH`` levels and ``MAX_NODES`` values.
+
+    The composer stops at the first one too many, before the rest of the file is even scanned.
+    No implicit timestamps.
+    """
 
     yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    def _start(self, name: str) -> None:
+        Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self.name = name
+        self.depth = 0
+        self.nodes = 0
+
     def compose_node(self, parent: Node | None, index: Any) -> Node:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise YamlError(
-                self.name, event.start_mark.line + 1,
-                "verwijzingen met * (aliassen) zijn niet toegestaan; schrijf de waarde gewoon uit.",
-            )
-        return super().compose_node(parent, index)
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlError(self.name, line,
+                            "verwijzingen met * (aliassen) zijn niet toegestaan; schrijf de waarde gewoon uit.")
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            limit = f"{MAX_NODES:,}".replace(",", ".")
+            raise YamlError(self.name, line, f"het bestand bevat te veel waarden (maximaal {limit}).")
+        if self.depth >= MAX_DEPTH:
+            raise YamlError(self.name, line, "de gegevens zijn te diep genest.")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _PyLoader(_Counting, *_PY_EVENTS):  # type: ignore[misc]
+    """PyYAML's own scanner: slower, but it reads a \\u escape of a lone surrogate, so that the checker can
+    name the field that holds it (libyaml refuses the whole file at that escape)."""
+
+    def __init__(self, text: str, name: str) -> None:
+        yaml.reader.Reader.__init__(self, text)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        self._start(name)
+
+
+if CParser:
+    class _CLoader(_Counting, CParser):  # type: ignore[misc]
+        """libyaml's event parser under the counting composer: it scans a megabyte in a fraction of a second."""
+
+        def __init__(self, text: str, name: str) -> None:
+            CParser.__init__(self, text)
+            self._start(name)
+
+    _Loader: type[_Counting] = _CLoader
+else:  # pragma: no cover
+    _Loader = _PyLoader
+
+#: libyaml's problem for an escape such as \\ud800; PyYAML's own scanner reads it.
+_LIBYAML_SURROGATE = "found invalid Unicode character escape code"
 
 
 @dataclass
@@ -92,7 +160,7 @@ def _decode(raw: bytes, source: str) -> str:
     return text
 
 
-def _build(node: Node, path: Path_, document: YamlDocument, loader: _Loader) -> Any:
+def _build(node: Node, path: Path_, document: YamlDocument, loader: _Counting) -> Any:
     if len(path) > MAX_DEPTH:
         raise YamlError(document.source, node.start_mark.line + 1, "de gegevens zijn te diep genest.")
     document.lines.setdefault(path, node.start_mark.line + 1)
@@ -121,6 +189,32 @@ def _build(node: Node, path: Path_, document: YamlDocument, loader: _Loader) -> 
     return loader.construct_object(node)
 
 
+# libyaml's most common complaints, in Dutch; anything else is shown as libyaml words it.
+_PROBLEMS = {
+    "found invalid Unicode character escape code": "een ongeldige \\u-code, zoals een losse helft van een tekenpaar",
+    "found unknown escape character": "een onbekende code na een \\ tussen aanhalingstekens",
+    "mapping values are not allowed here": "hier mag geen 'veld: waarde' staan; controleer de inspringing of zet "
+                                           "de tekst tussen aanhalingstekens",
+    "mapping values are not allowed in this context": "hier mag geen 'veld: waarde' staan; zet de tekst tussen "
+                                                      "aanhalingstekens",
+    "found character that cannot start any token": "een teken waarmee een waarde niet mag beginnen (een tab om in te "
+                                                   "springen?); zet de tekst tussen aanhalingstekens",
+    "could not find expected ':'": "een ':' ontbreekt",
+    "did not find expected key": "hier hoort een veldnaam; controleer de inspringing",
+    "did not find expected ',' or ']'": "een ']' of ',' ontbreekt",
+    "did not find expected ',' or '}'": "een '}' of ',' ontbreekt",
+    "found unexpected end of stream": "het bestand houdt halverwege op; is een aanhalingsteken niet gesloten?",
+    "did not find expected node content": "hier ontbreekt een waarde",
+    "did not find expected '-' indicator": "hier hoort een lijstregel met '-'; controleer de inspringing",
+    "found undefined tag handle": "een onbekende tag met !",
+    "but found another document": "er staat meer dan één document in (met ---)",
+}
+
+
+def _dutch(problem: str | None) -> str:
+    return _PROBLEMS.get(problem or "", problem or "onbekende fout")
+
+
 def _tag_error(node: Node, document: YamlDocument) -> YamlError:
     return YamlError(
         document.source, node.start_mark.line + 1,
@@ -132,42 +226,92 @@ def _tag_error(node: Node, document: YamlDocument) -> YamlError:
 def parse_yaml(raw: bytes | str, source: str = "<tekst>") -> YamlDocument:
     """Parse YAML bytes or text into a :class:`YamlDocument`, strictly."""
     text = _decode(raw.encode("utf-8") if isinstance(raw, str) else raw, source)
+    try:
+        return _parse(text, source, _Loader)
+    except yaml.MarkedYAMLError as error:
+        if _Loader is _PyLoader or error.problem != _LIBYAML_SURROGATE:
+            raise _yaml_error(error, text, source) from None
+    try:  # read again with PyYAML's scanner: the checker then names the field with the lone surrogate
+        return _parse(text, source, _PyLoader)
+    except yaml.YAMLError as error:
+        raise _yaml_error(error, text, source) from None
+
+
+def _parse(text: str, source: str, loader_class: type[_Counting]) -> YamlDocument:
+    """Parse with ``loader_class``; PyYAML's marked errors pass through for :func:`_yaml_error`."""
     document = YamlDocument(data=None, source=source)
     loader = None
     try:
-        loader = _Loader(text)
-        loader.name = source
+        loader = loader_class(text, source)
         node = loader.get_single_node()
         if node is None:
             raise YamlError(source, None, "het bestand bevat geen gegevens.")
         document.data = _build(node, (), document, loader)
-    except YamlError:
+    except (YamlError, yaml.MarkedYAMLError):
         raise
-    except yaml.reader.ReaderError as error:
-        line = text[: error.position].count("\n") + 1
-        raise YamlError(source, line, f"het bestand bevat een teken dat niet in YAML mag ({error.character!r}).") from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        raise YamlError(source, line, f"dit is geen geldige YAML ({error.problem or error.context}).") from None
     except (yaml.YAMLError, ValueError, OverflowError) as error:
-        raise YamlError(source, None, f"dit is geen geldige YAML ({error}).") from None
+        raise _yaml_error(error, text, source) from None
     finally:
         if loader is not None:
             loader.dispose()
     return document
 
 
-def load_yaml(path: Path | str) -> YamlDocument:
-    """Read and parse a YAML file strictly; the file is named in every error."""
+def _yaml_error(error: Exception, text: str, source: str) -> YamlError:
+    """PyYAML's or libyaml's error as a Dutch :class:`YamlError` with the line."""
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text.encode("utf-8")[: error.position].count(b"\n") + 1  # libyaml counts bytes
+        character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+        code = f"U+{ord(character[:1] or ' '):04X}"
+        return YamlError(source, line, f"het bestand bevat een teken dat niet in YAML mag ({code}).")
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        return YamlError(source, line, f"dit is geen geldige YAML ({_dutch(error.problem or error.context)}).")
+    return YamlError(source, None, f"dit is geen geldige YAML ({error}).")
+
+
+_KINDS = (
+    (stat.S_ISDIR, "dit is een map, geen bestand."),
+    (stat.S_ISFIFO, "dit is een pijp (fifo), geen gewoon bestand."),
+    (stat.S_ISSOCK, "dit is een socket, geen gewoon bestand."),
+    (stat.S_ISCHR, "dit is een apparaat, geen gewoon bestand."),
+    (stat.S_ISBLK, "dit is een apparaat, geen gewoon bestand."),
+)
+
+
+def special_file_problem(mode: int) -> str | None:
+    """A Dutch message when ``mode`` (from ``os.stat``) is not that of a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((message for test, message in _KINDS if test(mode)), "dit is geen gewoon bestand.")
+
+
+def read_limited(path: Path | str, limit: int = MAX_BYTES) -> bytes:
+    """At most ``limit + 1`` bytes of a regular file; anything else is refused before it is opened.
+
+    The file is opened without blocking, so a pipe swapped in after the check
+    cannot make the program wait for ever either.
+    """
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        problem = special_file_problem(os.stat(path).st_mode)
+        if problem:
+            raise YamlError(str(path), None, problem)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            problem = special_file_problem(os.fstat(handle.fileno()).st_mode)
+            if problem:
+                raise YamlError(str(path), None, problem)
+            return handle.read(limit + 1)
     except FileNotFoundError:
         raise YamlError(str(path), None, "dit bestand bestaat niet.") from None
-    except IsADirectoryError:
-        raise YamlError(str(path), None, "dit is een map, geen bestand.") from None
     except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:
+            raise YamlError(str(path), None, "de naam van het bestand is te lang.") from None
         raise YamlError(str(path), None, f"het bestand kan niet worden gelezen ({error.strerror}).") from None
-    return parse_yaml(raw, str(path))
+
+
+def load_yaml(path: Path | str) -> YamlDocument:
+    """Read and parse a YAML file strictly; the file is named in every error."""
+    return parse_yaml(read_limited(path), str(path))

@@ -24,16 +24,17 @@ from ruamel.yaml import YAMLError as RuamelError
 
 from kern.loader import Card
 from protocol.model import SECTORS, Model
-from protocol.schema import Checker
+from protocol.schema import Checker, quote, text_problem
 from protocol.strict_yaml import YamlDocument, YamlError, load_yaml, parse_yaml
 
 from . import answers_schema
-from .answers_schema import SCHEMA, Field, text_problem
+from .answers_schema import MAX_EMAIL, SCHEMA, Field
 from .roundtrip import update_yaml
 
 DECISIONS = answers_schema.at("besluiten", "besluit").choice_values
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Session dates outside these years are typing errors; the review date (a year on) stays computable.
+DATE_RANGE = (2000, 2100)
 
 
 @dataclass
@@ -71,6 +72,8 @@ class Answers:
     decisions: list[Decision] = field(default_factory=list)
     new_rules: list[NewRule] | None = None  # None: the wizard has not asked yet
     notes: dict[str, str | None] = field(default_factory=dict)
+    #: What the checker allowed but probably was not meant (Dutch, with file, line and field).
+    warnings: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def decision_for(self, rule_id: str) -> Decision | None:
         return next((d for d in self.decisions if d.rule == rule_id), None)
@@ -126,18 +129,29 @@ class Context:
 # Checking -------------------------------------------------------------------------
 
 def check_email(value: str) -> str | None:
-    """A Dutch message when ``value`` is not an e-mail address."""
-    return None if _EMAIL.match(value) else f"'{value}' is geen e-mailadres."
+    """A Dutch message when ``value`` is not an e-mail address: one @, no spaces, a dot in the domain.
+
+    No regular expression: one pass over the text, however long or odd it is.
+    """
+    local, _, domain = value.partition("@")
+    if len(value) > MAX_EMAIL:
+        return f"een e-mailadres is hoogstens {MAX_EMAIL} tekens lang."
+    if local and "." in domain[1:-1] and "@" not in domain and not any(c.isspace() for c in value):
+        return None
+    return f"'{quote(value)}' is geen e-mailadres."
 
 
 def check_date(value: str) -> str | None:
-    """A Dutch message when ``value`` is not a real date written as YYYY-MM-DD."""
-    if not _DATE.match(value):
-        return f"'{value}' is geen datum in de vorm JJJJ-MM-DD (bijvoorbeeld 2026-11-21)."
+    """A Dutch message when ``value`` is not a real date written as YYYY-MM-DD, in a sensible year."""
+    if not _DATE.fullmatch(value):
+        return f"'{quote(value)}' is geen datum in de vorm JJJJ-MM-DD (bijvoorbeeld 2026-11-21)."
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         return f"'{value}' bestaat niet als datum."
+    first, last = DATE_RANGE
+    if not first <= day.year <= last:
+        return f"'{value}' ligt niet tussen {first} en {last}; klopt het jaar?"
     return None
 
 
@@ -146,9 +160,7 @@ def prompt_problem(spec: Field, value: str) -> str | None:
     text = value.strip()
     if not text:
         return "Dit veld is verplicht." if spec.required else None
-    if len(value) > spec.max_length:
-        return f"De tekst is te lang ({len(value)} tekens; maximaal {spec.max_length})."
-    if problem := text_problem(value):
+    if problem := text_problem(value, required=spec.required, max_length=spec.max_length):
         return problem[0].upper() + problem[1:]
     if spec.kind == "email":
         return check_email(text)
@@ -185,12 +197,7 @@ class _FieldChecker:
         self.partial = partial
 
     def text(self, path: tuple, spec: Field, value: Any, required: bool) -> bool:
-        if not self.checker.text(path, value, required=required, max_length=spec.max_length):
-            return False
-        if isinstance(value, str) and (problem := text_problem(value)):
-            self.checker.fail(path, problem)
-            return False
-        return True
+        return self.checker.text(path, value, required=required, max_length=spec.max_length)
 
     def block(self, path: tuple, spec: Field, value: Any) -> None:
         required = {f.key for f in spec.fields if f.required and (not self.partial or f.kind == "version")}
@@ -270,9 +277,30 @@ def _check_decisions(checker: Checker, data: dict, context: Context, partial: bo
             if isinstance(sector, str) and sector in SECTORS and not context.model.rule(rule_id).applies_to(sector):
                 checker.fail(path + ("regel",), f"regel '{rule_id}' geldt niet voor de sector {sector}.")
         text = item.get("tekst")
-        if item.get("besluit") == "wijzigen" and not partial and not (isinstance(text, str) and text.strip()):
+        has_text = isinstance(text, str) and bool(text.strip())
+        if item.get("besluit") == "wijzigen" and not partial and not has_text:
             checker.fail(path + ("tekst",) if "tekst" in item else path,
                          "bij het besluit 'wijzigen' hoort een nieuwe tekst (veld tekst).")
+        elif item.get("besluit") == "wijzigen" and has_text and rule_id in context.rule_ids:
+            if text.split() == context.model.rule(rule_id).text.split():
+                checker.warn(path + ("tekst",), "de nieuwe tekst is gelijk aan die van het modelprotocol; "
+                             "kies 'behouden' of pas de tekst aan.")
+        elif item.get("besluit") in ("behouden", "schrappen") and has_text:
+            checker.warn(path + ("tekst",), f"bij '{item['besluit']}' wordt deze tekst niet gebruikt; "
+                         "kies 'wijzigen' als de regel deze tekst moet krijgen.")
+
+
+def _warn_if_nothing_left(checker: Checker, data: dict, context: Context) -> None:
+    """Every rule for the sector removed and none added: the draft would hold no rule at all."""
+    school = data.get("school")
+    sector = school.get("sector") if isinstance(school, dict) else None
+    if sector not in SECTORS or data.get("nieuwe_regels"):
+        return
+    removed = {item.get("regel") for item in data.get("besluiten") or [] if isinstance(item, dict)
+               and item.get("besluit") == "schrappen"}
+    if all(rule.id in removed for rule in context.model.rules() if rule.applies_to(sector)):
+        checker.warn(("besluiten",), "alle regels zijn geschrapt en er zijn geen nieuwe regels: "
+                     "het concept bevat dan geen enkele regel.")
 
 
 def _check_version(checker: Checker, data: dict) -> dict | None:
@@ -297,8 +325,12 @@ def check(document: YamlDocument, context: Context, *, partial: bool = False) ->
         data = _check_version(checker, data) or data
         _FieldChecker(checker, context, partial).block((), SCHEMA, data)
         _check_decisions(checker, data, context, partial)
+        if not checker.errors and not partial:
+            _warn_if_nothing_left(checker, data, context)
     checker.done()
-    return _build(data)
+    answers = _build(data)
+    answers.warnings = [str(warning) for warning in checker.warnings]
+    return answers
 
 
 def _text(value: Any) -> str:

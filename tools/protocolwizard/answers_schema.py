@@ -19,7 +19,6 @@ or extra fields of these blocks.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -31,7 +30,6 @@ MAX_TEXT = 5_000
 MAX_NAME = 200
 MAX_EMAIL = 254
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Shows a value in the particulars table; receives the value and the card titles by id.
 Show = Callable[[Any, dict[str, str]], str]
@@ -70,13 +68,6 @@ class Field:
         return tuple(value for value, _ in self.choices)
 
 
-def text_problem(value: str) -> str | None:
-    """A Dutch message when a text holds a character no file or document can store (a lone surrogate)."""
-    match = _SURROGATE.search(value)
-    if match:
-        return (f"de tekst bevat een ongeldig teken (U+{ord(match.group()):04X}, een losse helft van een "
-                f"UTF-16-paar) op positie {match.start() + 1}; typ dat teken opnieuw.")
-    return None
 
 
 # How fields show in the particulars table -------------------------------------------------

@@ -1,7 +1,8 @@
 """The ``protocolwizard`` command: start (interactive), maak, controleer, leeg.
 
 Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a
-PDF-only request, interrupted); 2 the input is wrong (answers file, options).
+PDF-only request); 2 the input is wrong (answers file, options) or the output cannot be written
+there (no permission, disk full, not a folder, not a regular file); 130 interrupted.
 Messages are Dutch and never a Python traceback.
 """
 
@@ -11,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kern.adres import handbook_url
+from kern.adres import checked_url, handbook_url
 from kern.kaartformaat import CardFormatError
 from kern.taal import aantal
 from protocol.schema import ValidationError
@@ -19,7 +20,7 @@ from protocol.strict_yaml import YamlError
 
 from . import arguments_nl  # noqa: F401  (Dutch messages for argparse)
 from .empty_file import empty_answers_file
-from .files import atomic_write
+from .files import FileProblem, atomic_write, describe, exists
 from .output import FORMATS, OutputError, parse_formats
 from .services import (
     EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_outputs, say_error as _error,
@@ -42,6 +43,14 @@ voorbeelden:
 """
 
 
+def _handbook(value: str) -> str:
+    """``--handboek`` (or ``HANDBOEK_URL``, its default): only an http or https address goes into links."""
+    try:
+        return checked_url(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{error} (--handboek of HANDBOEK_URL)") from None
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="protocolwizard", description=DESCRIPTION, epilog=EPILOG,
@@ -57,7 +66,7 @@ def parser() -> argparse.ArgumentParser:
     start.add_argument("--antwoorden", type=Path, default=Path("antwoorden.yaml"), metavar="BESTAND",
                        help="waar de antwoorden worden bewaard (standaard: antwoorden.yaml in deze map)")
     start.add_argument("--hervat", type=Path, metavar="BESTAND", help="verdergaan met een eerder bewaard antwoordbestand")
-    start.add_argument("--handboek", default=handbook_url(), metavar="URL",
+    start.add_argument("--handboek", type=_handbook, default=handbook_url(), metavar="URL",
                        help="adres van het handboek voor de links in het wijzigingsverslag")
 
     make = commands.add_parser(
@@ -69,7 +78,7 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--formaat", default=",".join(FORMATS), metavar="LIJST",
                       help=f"formaten van het protocol, gescheiden door komma's (standaard: {','.join(FORMATS)})")
     make.add_argument("--overschrijven", action="store_true", help="bestaande bestanden in MAP vervangen")
-    make.add_argument("--handboek", default=handbook_url(), metavar="URL",
+    make.add_argument("--handboek", type=_handbook, default=handbook_url(), metavar="URL",
                       help="adres van het handboek voor de links in het wijzigingsverslag")
 
     check = commands.add_parser("controleer", help="een antwoordbestand alleen controleren",
@@ -104,18 +113,18 @@ def run_make(args: argparse.Namespace) -> int:
     answers = _load(args.antwoorden, ctx)
     if answers is None:
         return EXIT_INPUT
-    return make_outputs(answers, ctx, args.uitvoer, formats, args.overschrijven, args.handboek)
+    return make_outputs(answers, ctx, args.uitvoer, formats, args.overschrijven, args.handboek, source=args.antwoorden)
 
 
 def run_empty(args: argparse.Namespace) -> int:
     target: Path = args.bestand
-    if target.exists() and not args.overschrijven:
+    if exists(target) and not args.overschrijven:
         _error(f"{target} bestaat al. Kies een andere naam of gebruik --overschrijven.")
         return EXIT_FAILED
-    if target.parent and not target.parent.exists():
+    if not exists(target.parent):
         _error(f"de map {target.parent} bestaat niet.")
         return EXIT_FAILED
-    atomic_write(target, empty_answers_file(context()))
+    atomic_write(target, empty_answers_file(context()))  # replaces a regular file only
     print(f"Geschreven: {target}. Vul het in en maak er een concept van met: protocolwizard maak {target} --uitvoer concept")
     return EXIT_OK
 
@@ -139,6 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except (YamlError, ValidationError, CardFormatError) as error:
         _error(str(error))
+        return EXIT_INPUT
+    except FileProblem as error:
+        _error(str(error))
+        return EXIT_INPUT
+    except OSError as error:  # a fault no step above expected: still Dutch, still no traceback
+        _error(describe(error, error.filename or "een bestand"))
         return EXIT_INPUT
 
 
@@ -185,7 +200,7 @@ def add_own_protocol_commands(commands: argparse._SubParsersAction) -> None:
     compare.add_argument("--uitvoer", type=Path, default=Path("vergelijking"), metavar="MAP",
                          help="map voor vergelijking.md en vergelijking.html (standaard: vergelijking)")
     compare.add_argument("--overschrijven", action="store_true", help="bestaande bestanden in MAP vervangen")
-    compare.add_argument("--handboek", default=handbook_url(), metavar="URL", help="adres van het handboek voor de links")
+    compare.add_argument("--handboek", type=_handbook, default=handbook_url(), metavar="URL", help="adres van het handboek voor de links")
 
 
 def _load_own_protocol(path: Path):

@@ -65,15 +65,16 @@ def _kwestie(context: Context, kwestie_id: str | None) -> KwestieRef | None:
 
 
 def review_date(session_date: str) -> str:
-    """A proposed review date: one year after the session ("" when there is no such day)."""
+    """A proposed review date: one year after the session ('' when there is no such date)."""
     try:
         day = date.fromisoformat(session_date)
-        try:
-            return day.replace(year=day.year + 1).isoformat()
-        except ValueError:  # 29 February
-            return day.replace(year=day.year + 1, day=28).isoformat()
-    except (TypeError, ValueError, OverflowError):
+    except ValueError:
         return ""
+    if day.year >= date.max.year:
+        return ""
+    if (day.month, day.day) == (2, 29):
+        day = day.replace(day=28)
+    return day.replace(year=day.year + 1).isoformat()
 
 
 def _text(value: object) -> str:

@@ -26,16 +26,18 @@ from kern.loader import Card, Kwestie
 from kern.slug import slug
 from kern.taal import aantal
 from protocol.document import model_document, RuleView
-from protocol.schema import ValidationError
+from protocol.schema import ValidationError, text_problem
 from protocol.strict_yaml import YamlError
 from protocol.trace import rules_for_kwestie
 
 from . import answers_schema
-from .answers import Answers, Context, Decision, NewRule, answers_text, load_answers, prompt_problem
-from .answers_schema import Field
-from .files import atomic_write
+from .answers import Answers, Context, Decision, NewRule, load_answers, prompt_problem
+from .answers_schema import MAX_TEXT, Field
+from .files import FileProblem, Lock, atomic_write, exists
 from .output import FORMATS, target_names
-from .services import EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, make_outputs
+from .services import (
+    EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, UnreadableAnswers, make_outputs, readable_answers,
+)
 from .services import context as default_context
 
 SELECT_HINT = "(pijltjes en Enter)"
@@ -71,17 +73,25 @@ class Prompts:
         hanging = indent + ("  " if text.lstrip().startswith(("•", "–")) else "")
         self._write(textwrap.fill(text, width, initial_indent="", subsequent_indent=hanging) if text else "")
 
-    def text(self, message: str, default: str = "", *, required: bool = False,
-             check: Callable[[str], str | None] | None = None) -> str:
+    @staticmethod
+    def validator(*, required: bool = False, max_length: int = MAX_TEXT,
+                  check: Callable[[str], str | None] | None = None) -> Callable[[str], bool | str]:
+        """The check on a typed answer: the answers file's own (length, characters), then ``check``."""
         def validate(value: str) -> bool | str:
-            if required and not value.strip():
+            value = value.strip()
+            if required and not value:
                 return "Dit veld is verplicht."
-            if check and value.strip():
-                problem = check(value.strip())
-                if problem:
-                    return problem
-            return True
+            problem = text_problem(value, required=required, max_length=max_length)
+            if not problem and check and value:
+                problem = check(value)
+            return problem[0].upper() + problem[1:] if problem else True
 
+        return validate
+
+    def text(self, message: str, default: str = "", *, required: bool = False, max_length: int = MAX_TEXT,
+             check: Callable[[str], str | None] | None = None) -> str:
+        """One line of text, refused at the prompt when the answers file would refuse it."""
+        validate = self.validator(required=required, max_length=max_length, check=check)
         hint = None if required else TEXT_HINT
         answer = questionary.text(message, default=default, validate=validate, instruction=hint,
                                   **self.session(message)).unsafe_ask()
@@ -136,12 +146,15 @@ class Interview:
         if question is None:
             question = spec.label if spec.label.endswith("?") else f"{spec.label}:"
         check = partial(prompt_problem, replace(spec, required=required))
-        return self.prompts.text(question, default, required=required, check=check)
+        return self.prompts.text(question, default, required=required, max_length=spec.max_length, check=check)
 
     # Saving ------------------------------------------------------------------------
 
     def save(self) -> None:
-        self.text = answers_text(self.answers, self.text)
+        """Write the answers (a hand-edited file keeps its comments), read back through the checker first
+        (``UnreadableAnswers`` if that fails)."""
+        self.text = readable_answers(self.answers, self.context, keep_asked=True, partial=True,
+                                     source=str(self.path), previous=self.text)
         atomic_write(self.path, self.text)
 
     # The steps ----------------------------------------------------------------------
@@ -322,7 +335,7 @@ class Interview:
         self.save()
         discussed = [(f"{card.title}, kwestie {k.number}", k.id) for card in self.chosen_cards() for k in card.kwesties]
         rule.kwestie = self.prompts.select(NEW_RULE.child("kwestie").label, [("Geen", "")] + discussed,
-                                           rule.kwestie or "")
+                                           rule.kwestie or "") or None  # "Geen": no kwestie field at all
         self.save()
 
     # Review ---------------------------------------------------------------------------
@@ -401,21 +414,40 @@ class Interview:
 
 
 def _render(interview: Interview) -> int:
-
     prompts = interview.prompts
     answers = load_answers(interview.path, interview.context)  # the full check, as 'maak' does
+    for warning in answers.warnings:
+        prompts.say(f"Let op: {warning}")
     default = f"concept-{slug(answers.school['naam']) or 'school'}-{answers.session['datum']}"
     while True:
         folder = Path(prompts.text("In welke map komt het concept?", default, required=True))
-        existing = [name for name in target_names(FORMATS) if (folder / name).exists()]
+        existing = [name for name in target_names(FORMATS) if exists(folder / name)]
         if not existing:
-            return make_outputs(answers, interview.context, folder, FORMATS, False, interview.handboek_url)
+            return make_outputs(answers, interview.context, folder, FORMATS, False, interview.handboek_url,
+                                source=interview.path)
         if prompts.yes_no(f"In {folder} staan al bestanden van een eerder concept. Overschrijven?", default=False):
-            return make_outputs(answers, interview.context, folder, FORMATS, True, interview.handboek_url)
+            return make_outputs(answers, interview.context, folder, FORMATS, True, interview.handboek_url,
+                                source=interview.path)
+
+
+NO_TERMINAL = (
+    "De vragen van 'protocolwizard start' hebben een terminal nodig, en die is er niet. Start het in een "
+    "terminalvenster, of werk zonder vragen: 'protocolwizard leeg antwoorden.yaml' geeft een leeg "
+    "antwoordbestand om in te vullen, 'protocolwizard maak' maakt er het concept van."
+)
 
 
 def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Prompts | None = None,
                   context: Context | None = None) -> int:
+    """The whole wizard on one answers file; returns the exit code.
+
+    Before the first question: the answers file is locked (a second wizard on it is
+    refused) and its folder proven writable. Ctrl-C and end of input (Ctrl-D) both
+    stop with everything saved so far.
+    """
+    if prompts is None and not sys.stdout.isatty():
+        print(f"Fout: {NO_TERMINAL}", file=sys.stderr)
+        return EXIT_INPUT
     context = context or default_context()
     prompts = prompts or Prompts()
     path = Path(path)
@@ -423,27 +455,39 @@ def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Promp
     try:
         if resume:
             answers = load_answers(path, context, partial=True)
-            prompts.say(f"Verder met {path}.")
-        elif path.exists():
+        elif exists(path):
             prompts.say(f"Er staat al een antwoordbestand: {path}.")
             prompts.say(f"Ga daarmee verder met: protocolwizard start --hervat {path}")
             prompts.say("of kies een andere naam met: protocolwizard start --antwoorden NIEUW.yaml")
             return EXIT_FAILED
-    except (ValidationError, YamlError) as error:
+        lock = Lock(path).acquire()
+    except (ValidationError, YamlError, FileProblem) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_INPUT
-    interview = Interview(path, context, prompts, answers, handboek_url)
+    try:
+        if resume:
+            prompts.say(f"Verder met {path}.")
+        return _interview(Interview(path, context, prompts, answers, handboek_url))
+    finally:
+        lock.release()
+
+
+def _interview(interview: Interview) -> int:
+    prompts, path = interview.prompts, interview.path
     try:
         outcome = interview.run()
         if outcome == "gestopt":
             prompts.say(f"Bewaard in {path}. Ga later verder met: protocolwizard start --hervat {path}")
             return EXIT_OK
         return _render(interview)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):
         prompts.say("")
         prompts.say(f"Onderbroken. Je antwoorden zijn bewaard in {path}.")
         prompts.say(f"Ga verder met: protocolwizard start --hervat {path}")
         return EXIT_INTERRUPTED
-    except (ValidationError, YamlError) as error:
+    except UnreadableAnswers as error:
+        print(f"Fout: {error}. De antwoorden tot nu toe staan nog in {path}.", file=sys.stderr)
+        return EXIT_INPUT
+    except (ValidationError, YamlError, FileProblem) as error:
         print(f"Fout: {error}", file=sys.stderr)
         return EXIT_INPUT

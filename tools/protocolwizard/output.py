@@ -1,13 +1,17 @@
 """Render a draft into an output folder: protocol (md, html, docx, pdf), change report, answers.
 
 All names are checked before anything is written: an existing file is only
-replaced with ``overwrite=True``. Every file is written atomically. The PDF
+replaced with ``overwrite=True``, and then only if it is a regular file and
+not the answers file being read. Everything is rendered first and then written
+all or nothing (see :func:`files.write_all`), so a fault leaves no partial set
+that looks complete. The PDF
 goes through pdflatex; without TeX the other formats are still written and
 the result says why there is no PDF.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -20,7 +24,7 @@ from protocol.writers import WRITERS
 
 from .answers import Answers, dump_answers
 from .draft import Draft
-from .files import atomic_write
+from .files import FileProblem, exists, make_folder, remove_folders, replaceable, write_all
 
 #: What a school can ask for: every writer's format (LaTeX only as the way to the PDF), and the PDF.
 FORMATS = (*(fmt for fmt in WRITERS if fmt != "tex"), "pdf")
@@ -79,16 +83,20 @@ def write_outputs(
     overwrite: bool = False,
     handboek_url: str = "",
     progress: Callable[[str], None] = lambda message: None,
+    source: Path | None = None,
+    answers_text: str | None = None,
 ) -> Result:
+    """Render every requested file, then write them all or none.
+
+    ``source`` is the answers file being read (never overwritten); ``answers_text``
+    the normalised answers, already checked to read back. File-system faults
+    raise :class:`FileProblem`, an existing output without ``overwrite`` :class:`OutputError`.
+    """
     folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder} is een bestand, geen map.")
-    existing = [name for name in target_names(formats) if (folder / name).exists()]
-    if existing and not overwrite:
-        raise OutputError(
-            f"in {folder} staan al {', '.join(existing)}. Kies een andere map of gebruik --overschrijven."
-        )
-    folder.mkdir(parents=True, exist_ok=True)
+    if exists(folder) and not folder.is_dir():
+        raise FileProblem(f"{folder} is een bestand, geen map.")
+    names = target_names(formats)
+    _check_targets([folder / name for name in names], overwrite, source)
     result = Result()
     renderers: dict[str, Callable[[], bytes | str]] = {
         f"protocol.{fmt}": (lambda fmt=fmt: render_protocol(draft.document, fmt)) for fmt in FORMATS if fmt != "pdf"
@@ -97,18 +105,47 @@ def write_outputs(
     for name in REPORT_FILES:
         stem, _, fmt = name.rpartition(".")
         renderers[name] = lambda fmt=fmt: render_report(draft.report, fmt, handboek_url)
-    renderers[ANSWERS_FILE] = lambda: dump_answers(answers, keep_asked=False)
-    names = target_names(formats)
+    renderers[ANSWERS_FILE] = lambda: answers_text if answers_text is not None else dump_answers(answers, keep_asked=False)
+    contents: dict[Path, bytes | str] = {}
     for index, name in enumerate(names, 1):
         started = time.perf_counter()
         try:
-            content = renderers[name]()
+            contents[folder / name] = renderers[name]()
         except OutputError as error:
             result.pdf_problem = str(error)
             progress(f"[{index}/{len(names)}] {name}: overgeslagen. {error}")
             continue
-        atomic_write(folder / name, content)
         result.seconds[name] = time.perf_counter() - started
-        result.written.append(folder / name)
         progress(f"[{index}/{len(names)}] {name} ({result.seconds[name]:.2f} s)")
+    created = make_folder(folder)
+    try:
+        write_all(contents)
+    except FileProblem:
+        remove_folders(created)
+        raise
+    result.written.extend(contents)
     return result
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
+def _check_targets(targets: list[Path], overwrite: bool, source: Path | None) -> None:
+    """Refuse before rendering: the input file, existing files without ``overwrite``, anything not a regular file."""
+    if source is not None:
+        for target in targets:
+            if _same_file(target, source):
+                raise FileProblem(f"{target} is het antwoordbestand dat wordt gelezen; kies een andere map, "
+                                  "zodat het niet wordt overschreven.")
+    existing = [target.name for target in targets if exists(target)]
+    if existing and not overwrite:
+        raise OutputError(
+            f"in {targets[0].parent} staan al {', '.join(existing)}. Kies een andere map of gebruik --overschrijven."
+        )
+    for target in targets:
+        if not replaceable(target):
+            raise FileProblem(f"{target} is geen gewoon bestand; dat wordt niet vervangen.")

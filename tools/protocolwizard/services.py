@@ -3,7 +3,7 @@ works with, loading an answers file with Dutch errors, and making the outputs. `
 ``interview`` both call these; neither imports the other.
 
 Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a PDF-only request);
-2 the input is wrong (answers file, options); 130 interrupted.
+2 the input is wrong (answers file, options) or the output cannot be written there; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -11,15 +11,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from kern.adres import checked_url
 from kern.loader import load_cards
 from kern.taal import aantal
 from protocol.model import current_model
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 
-from .answers import Answers, Context, load_answers
+from .answers import Answers, Context, answers_text, dump_answers, load_answers, parse_answers
 from .draft import build_draft
-from .output import OutputError, write_outputs
+from .files import FileProblem
+from .output import ANSWERS_FILE, OutputError, write_outputs
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -36,7 +38,7 @@ def say_error(message: str) -> None:
 
 def load_checked(path: Path, ctx: Context) -> Answers | None:
     try:
-        return load_answers(path, ctx)
+        answers = load_answers(path, ctx)
     except ValidationError as error:
         count = len(error.errors)
         say_error(f"{path} bevat {aantal(count, 'fout', 'fouten')}:")
@@ -46,13 +48,50 @@ def load_checked(path: Path, ctx: Context) -> Answers | None:
     except YamlError as error:
         say_error(str(error))
         return None
+    for warning in answers.warnings:
+        print(f"Let op: {warning}", file=sys.stderr)
+    return answers
 
 
-def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool, url: str) -> int:
+class UnreadableAnswers(ValueError):
+    """The answers would be written in a form the checker refuses (too large, say); Dutch message."""
+
+
+def readable_answers(answers: Answers, ctx: Context, *, keep_asked: bool, partial: bool, source: str,
+                     previous: str | None = None) -> str:
+    """The answers as YAML, read back through the full check first: never write a file we would refuse.
+
+    With ``keep_asked`` (the wizard's own file) and ``previous`` (that file as it stands, perhaps edited by
+    hand), its comments and layout are kept (:func:`answers.answers_text`).
+    """
+    text = answers_text(answers, previous) if keep_asked else dump_answers(answers, keep_asked=False)
+    try:
+        parse_answers(text, ctx, source, partial=partial)
+    except (ValidationError, YamlError) as error:
+        first = error.errors[0] if isinstance(error, ValidationError) else error
+        raise UnreadableAnswers(
+            f"{source} wordt niet geschreven, want het zou niet meer te lezen zijn ({first.message})"
+        ) from None
+    return text
+
+
+def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool, url: str,
+                 source: Path | None = None) -> int:
+    """Write the draft; ``source`` is the answers file it came from, which is never overwritten."""
+    try:
+        url = checked_url(url) if url else url
+        text = readable_answers(answers, ctx, keep_asked=False, partial=False, source=str(Path(folder) / ANSWERS_FILE))
+    except ValueError as error:
+        say_error(str(error))
+        return EXIT_INPUT
     draft = build_draft(answers, ctx)
     print(f"Concept maken in {folder} ...")
     try:
-        result = write_outputs(draft, answers, folder, formats, overwrite=overwrite, handboek_url=url, progress=print)
+        result = write_outputs(draft, answers, folder, formats, overwrite=overwrite, handboek_url=url, progress=print,
+                               source=source, answers_text=text)
+    except FileProblem as error:
+        say_error(f"{error} Er is niets geschreven.")
+        return EXIT_INPUT
     except OutputError as error:
         say_error(str(error))
         return EXIT_FAILED
