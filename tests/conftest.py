@@ -1,7 +1,10 @@
-"""Shared fixtures: the handbook built once per test session with Sphinx's test app."""
+"""Shared fixtures: the handbook built once per test session with Sphinx's test app, and the
+skips for a missing tool (TeX, Chromium, axe-core): one Dutch line saying how to install it,
+and under CI (``CI=true``) a failure, since CI must never pass by not running a test."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from io import StringIO
@@ -26,6 +29,57 @@ import runpy
 globals().update({{k: v for k, v in runpy.run_path({str(ROOT / "conf.py")!r}, init_globals={{"tags": tags}}).items()
                   if not k.startswith("__")}})
 """
+
+
+# Reasons given to missing(): their skips are reported as one line each, not one per test.
+MISSING_TOOLS: set[str] = set()
+
+
+def missing(reason: str) -> None:
+    """Skip, or under CI fail: CI must never pass by not running the tests that need a tool."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (op CI is dit een fout)", pytrace=False)
+    MISSING_TOOLS.add(reason)
+    pytest.skip(reason)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A skip for a missing tool is reported at :func:`missing`, not at each test, so that
+    pytest's summary folds them into one line saying what to install."""
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple):
+        reason = report.longrepr[2].removeprefix("Skipped: ")
+        if reason in MISSING_TOOLS:
+            report.longrepr = (__file__, missing.__code__.co_firstlineno, reason)
+    return report
+
+
+def tex_or_missing(engine) -> None:
+    from kern import latex
+
+    try:
+        latex.check_tex(engine)
+    except latex.PdfError as error:
+        missing(str(error))
+    if shutil.which("pdftotext") is None:  # the tests read the PDFs back as text
+        missing("pdftotext ontbreekt: installeer het met 'make tex' (Debian-pakket poppler-utils).")
+
+
+@pytest.fixture(scope="session")
+def pdflatex() -> None:
+    """TeX for the handbook's PDFs (pdflatex), or a skip saying how to install it."""
+    from kern import latex
+
+    tex_or_missing(latex.PDFLATEX)
+
+
+@pytest.fixture(scope="session")
+def lualatex() -> None:
+    """TeX and the fonts for the wizard's PDF (LuaLaTeX), or a skip saying how to install them."""
+    from kern import latex
+
+    tex_or_missing(latex.LUALATEX)
 
 
 def copy_docs(target: Path) -> Path:

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from docx import Document
 from kern.loader import load_cards
 from protocol.model import load_model
-from handboek import pdf
+from kern import latex
 from protocolwizard.answers import Context, load_answers
 from protocolwizard.cli import main
 
@@ -26,7 +26,7 @@ def made(tmp_path_factory):
     return folder
 
 
-def test_every_output_is_written(made):
+def test_every_output_is_written(made, lualatex):
     names = sorted(p.name for p in made.iterdir())
     assert names == sorted(["protocol.md", "protocol.html", "protocol.docx", "protocol.pdf",
                             "wijzigingsverslag.md", "wijzigingsverslag.html", "antwoorden.yaml"])
@@ -109,11 +109,19 @@ def test_chosen_formats_only(tmp_path):
     assert main(["maak", str(EXAMPLE), "--uitvoer", str(tmp_path / "v"), "--formaat", "md,odt"]) == 2
 
 
+def test_without_pdf_the_other_outputs_are_written(made):
+    """Every output but the PDF, with or without TeX (the PDF itself: test_every_output_is_written)."""
+    names = {p.name for p in made.iterdir()} - {"protocol.pdf"}
+    assert names == {"protocol.md", "protocol.html", "protocol.docx",
+                     "wijzigingsverslag.md", "wijzigingsverslag.html", "antwoorden.yaml"}
+
+
 def test_without_tex_the_other_formats_are_written(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(pdf.shutil, "which", lambda program: None)
+    monkeypatch.setattr(latex.shutil, "which", lambda program: None)
     assert main(["maak", str(EXAMPLE), "--uitvoer", str(tmp_path / "u")]) == 0
     out = capsys.readouterr().out
-    assert "Er is geen pdf gemaakt: TeX ontbreekt (latexmk, pdflatex, kpsewhich)" in out
+    assert f"Er is geen pdf gemaakt: TeX ontbreekt ({', '.join(latex.LUALATEX.programs)})" in out
+    assert "make tex" in out
     assert (tmp_path / "u" / "protocol.docx").exists() and not (tmp_path / "u" / "protocol.pdf").exists()
 
 

@@ -11,6 +11,7 @@ import difflib
 import re
 from typing import Any
 
+from . import pdftekens
 from .strict_yaml import Path_, YamlDocument, YamlError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -76,6 +77,9 @@ class Checker:
             return False
         if len(value) > max_length:
             self.fail(path, f"de tekst is te lang ({len(value)} tekens; maximaal {max_length}).")
+            return False
+        if unshowable := pdftekens.unshowable(value):
+            self.fail(path, pdftekens.refusal(unshowable))
             return False
         return True
 
