@@ -21,7 +21,7 @@ LEADER_ONLY = ("Achtergrondinformatie", "Voorbeelden", "Aandachtspunten", "Ter i
 
 
 @pytest.fixture(scope="session")
-def pdfs(tmp_path_factory, pdflatex):
+def pdfs(tmp_path_factory, tex):
     build = tmp_path_factory.mktemp("pdf")
     editions = pdf.handbook_editions(DOCS) + pdf.handout_editions(DOCS)
     pdf.build(editions, build / "pdf", build, DOCS)

@@ -123,7 +123,7 @@ def test_arbitrary_structures_are_rejected_cleanly(data):
     build_draft(answers, CONTEXT)  # whatever passes the check can be drafted
 
 
-def test_latex_commands_in_answers_are_typeset_not_run(tmp_path, lualatex):
+def test_latex_commands_in_answers_are_typeset_not_run(tmp_path, tex):
     import subprocess
 
     from protocolwizard.output import render_pdf

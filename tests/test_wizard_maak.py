@@ -26,7 +26,7 @@ def made(tmp_path_factory):
     return folder
 
 
-def test_every_output_is_written(made, lualatex):
+def test_every_output_is_written(made, tex):
     names = sorted(p.name for p in made.iterdir())
     assert names == sorted(["protocol.md", "protocol.html", "protocol.docx", "protocol.pdf",
                             "wijzigingsverslag.md", "wijzigingsverslag.html", "antwoorden.yaml"])

@@ -67,7 +67,7 @@ def pdf_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def hard_pdf(tmp_path_factory, lualatex) -> Path:
+def hard_pdf(tmp_path_factory, tex) -> Path:
     folder = tmp_path_factory.mktemp("schriften")
     assert main(["maak", str(hard_answers(folder)), "--uitvoer", str(folder / "uit"), "--formaat", "pdf"]) == 0
     return folder / "uit" / "protocol.pdf"
@@ -97,7 +97,7 @@ def test_the_pdf_says_it_is_dutch(hard_pdf):
     assert PdfReader(hard_pdf).trailer["/Root"]["/Lang"] == "nl-NL"
 
 
-def test_every_character_the_table_accepts_is_typeset(tmp_path, lualatex):
+def test_every_character_the_table_accepts_is_typeset(tmp_path, tex):
     """The first, middle and last code point of every range in pdftekens.txt, in every face the
     protocol uses, through LuaLaTeX with \\tracinglostchars=3: a missing glyph fails the run."""
     sample = []
@@ -113,7 +113,7 @@ def test_every_character_the_table_accepts_is_typeset(tmp_path, lualatex):
     assert latex.run_latexmk(tmp_path, "tekens.tex", engine=latex.LUALATEX).exists()
 
 
-def test_the_table_matches_the_installed_fonts(lualatex, capsys):
+def test_the_table_matches_the_installed_fonts(tex, capsys):
     assert pdftekens.main([]) == 0, capsys.readouterr().err
 
 
@@ -145,3 +145,10 @@ def test_lualatex_without_dutch_patterns_is_caught():
     """LuaLaTeX's babel says it differently from pdflatex's; both mean English hyphenation."""
     assert latex._NO_DUTCH.search("Package babel Info: Hyphen rules for 'dutch' set to \\l@nil\n(babel) (\\language33).")
     assert not latex._NO_DUTCH.search("Package babel Info: Hyphen rules for 'dutch' set to \\l@dutch")
+
+
+def test_a_missing_font_is_named_with_its_package(tex):
+    engine = latex.Engine("lualatex", "-lualatex", ("kpsewhich",), {"NotoSansNergens-Regular.ttf": "fonts-noto-nergens"})
+    with pytest.raises(latex.PdfError) as error:
+        latex.check_tex(engine)
+    assert "NotoSansNergens-Regular.ttf (Debian: fonts-noto-nergens)" in str(error.value) and "make tex" in str(error.value)

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages a make target needs.
 #   tools/systeempakketten.sh html    Graphviz (diagrams)
-#   tools/systeempakketten.sh pdf     TeX with Dutch hyphenation, and poppler-utils for the PDF tests
+#   tools/systeempakketten.sh pdf     TeX with Dutch hyphenation (pdflatex for the handbook, LuaLaTeX
+#                                     and the Noto fonts for the wizard's draft in any script:
+#                                     protocol/templates/protocolpdf.sty), fontconfig (which
+#                                     characters the fonts have) and poppler-utils for the PDF tests
 #   tools/systeempakketten.sh browser Chromium and a font for the browser tests and Lighthouse
 #                                     (and npm, for axe-core and Lighthouse, if there is no npm)
 #   tools/systeempakketten.sh alles   everything the targets and tests need
@@ -10,7 +13,8 @@ set -euo pipefail
 
 html=(graphviz)
 pdf=(latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended tex-gyre
-     texlive-lang-european poppler-utils)
+     texlive-lang-european texlive-luatex fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+     fontconfig poppler-utils)
 browser=(chromium fonts-dejavu-core)
 # Node.js may come from elsewhere than Debian (with its own npm): only ask for Debian's npm without one.
 command -v npm >/dev/null 2>&1 || browser+=(npm)

@@ -65,25 +65,29 @@ class PdfError(RuntimeError):
     """A PDF cannot be built; the message is one Dutch sentence for the user."""
 
 
-def check_tex(engine: Engine = PDFLATEX) -> None:
-    """Fail with one clear Dutch sentence when TeX, its Dutch support or a font is missing."""
-    missing = [program for program in engine.programs if shutil.which(program) is None]
+def check_tex(*engines: Engine) -> None:
+    """Fail with one clear Dutch sentence when TeX, its Dutch support or a font of ``engines``
+    (pdflatex when none is named) is missing."""
+    engines = engines or (PDFLATEX,)
+    programs = list(dict.fromkeys(program for engine in engines for program in engine.programs))
+    files = {name: package for engine in engines for name, package in engine.files.items()}
+    missing = [program for program in programs if shutil.which(program) is None]
     if missing:
         raise PdfError(
             f"TeX ontbreekt ({', '.join(missing)}), dus er kan geen pdf worden gemaakt: "
             f"installeer het met '{INSTALL_HINT}'."
         )
-    found = subprocess.run(["kpsewhich", *engine.files], capture_output=True, text=True).stdout
-    absent = [name for name in engine.files if not re.search(rf"/{re.escape(name)}$", found, re.M)]
+    found = subprocess.run(["kpsewhich", *files], capture_output=True, text=True).stdout
+    absent = [name for name in files if not re.search(rf"/{re.escape(name)}$", found, re.M)]
     if "dutch.ldf" in absent or "hyph-nl.tex" in absent:
         raise PdfError(
             "De Nederlandse taalondersteuning van TeX ontbreekt (Debian-pakket texlive-lang-european), "
             f"zonder die zou de pdf Engelse afbreking en kopjes krijgen: installeer het met '{INSTALL_HINT}'."
         )
     if absent:
-        packages = sorted({engine.files[name] for name in absent})
+        packages = sorted({files[name] for name in absent})
         raise PdfError(
-            f"{engine.name} mist {', '.join(absent)} (Debian: {', '.join(packages)}), "
+            f"TeX mist {', '.join(absent)} (Debian: {', '.join(packages)}), "
             f"dus er kan geen pdf worden gemaakt: installeer het met '{INSTALL_HINT}'."
         )
 

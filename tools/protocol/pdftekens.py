@@ -19,11 +19,11 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-# As protocol.model.TEMPLATES_DIR; not imported from there, because the model's checker uses this module.
-TEMPLATES_DIR = Path(str(resources.files(__package__).joinpath("templates")))
+from .model import TEMPLATES_DIR
+from .render import clean_text
+
 STYLE = TEMPLATES_DIR / "protocolpdf.sty"
 TABLE = TEMPLATES_DIR / "pdftekens.txt"
 TEXT_FAMILIES = ("Noto Serif", "Noto Sans")
@@ -147,10 +147,15 @@ def _unshowable() -> re.Pattern[str]:
 
 
 def unshowable(text: str) -> list[str]:
-    """The characters of ``text`` that the PDF cannot show, each once, in order of appearance."""
-    from .render import clean_text  # what the templates remove never reaches the PDF
-
+    """The characters of ``text`` that the PDF cannot show, each once, in order of appearance
+    (what the templates remove, :func:`protocol.render.clean_text`, never reaches it)."""
     return list(dict.fromkeys(_unshowable().findall(str(clean_text(text)))))
+
+
+def pdf_problem(text: str) -> str | None:
+    """The checker's question for every text value (``Checker(text_check=...)``)."""
+    characters = unshowable(text)
+    return refusal(characters) if characters else None
 
 
 def describe(character: str) -> str:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any
+from typing import Any, Callable
 
-from . import pdftekens
 from .strict_yaml import Path_, YamlDocument, YamlError
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -35,9 +34,11 @@ def field_name(path: Path_) -> str:
 class Checker:
     """Collects problems in one :class:`YamlDocument`."""
 
-    def __init__(self, document: YamlDocument) -> None:
+    def __init__(self, document: YamlDocument, text_check: Callable[[str], str | None] | None = None) -> None:
+        """``text_check`` looks at every text value and returns a problem (Dutch) or None."""
         self.document = document
         self.errors: list[YamlError] = []
+        self.text_check = text_check
 
     def fail(self, path: Path_, message: str) -> None:
         where = f"veld {field_name(path)}: " if path else ""
@@ -78,8 +79,8 @@ class Checker:
         if len(value) > max_length:
             self.fail(path, f"de tekst is te lang ({len(value)} tekens; maximaal {max_length}).")
             return False
-        if unshowable := pdftekens.unshowable(value):
-            self.fail(path, pdftekens.refusal(unshowable))
+        if self.text_check and (problem := self.text_check(value)):
+            self.fail(path, problem)
             return False
         return True
 

@@ -19,6 +19,7 @@ import yaml
 
 from kern.loader import Card
 from protocol.model import SECTORS, Model
+from protocol.pdftekens import pdf_problem
 from protocol.schema import Checker
 from protocol.strict_yaml import YamlDocument, load_yaml, parse_yaml
 
@@ -227,7 +228,7 @@ def _check_notes(checker: Checker, notes: Any, context: Context) -> None:
 
 def check(document: YamlDocument, context: Context, *, partial: bool = False) -> Answers:
     """Check a parsed answers file; raises ``ValidationError`` listing every problem."""
-    checker = Checker(document)
+    checker = Checker(document, text_check=pdf_problem)  # every text can go into the PDF
     data = document.data
     top_required = {"versie"} if partial else {"versie", "school", "sessie"}
     top_optional = {"versie", "school", "sessie", "besluiten", "nieuwe_regels", "notities"} - top_required
