@@ -86,7 +86,7 @@ def test_private_notes_never_leave_the_answers_file(made):
 
 def test_normalised_answers_render_the_same(made, tmp_path):
     again = tmp_path / "opnieuw"
-    assert main(["maak", str(made / "antwoorden.yaml"), "--uitvoer", str(again)]) == 0
+    assert main(["maak", str(made / "antwoorden.yaml"), "--uitvoer", str(again), "--formaat", "md"]) == 0  # no second PDF run
     assert (again / "protocol.md").read_text() == (made / "protocol.md").read_text()
     assert (again / "antwoorden.yaml").read_text() == (made / "antwoorden.yaml").read_text()
 
@@ -95,10 +95,10 @@ def test_existing_output_is_never_overwritten_without_permission(made, tmp_path,
     folder = tmp_path / "uit"
     shutil.copytree(made, folder)
     (folder / "protocol.md").write_text("eigen aanpassingen", encoding="utf-8")
-    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder)]) == 1
+    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder), "--formaat", "md"]) == 1
     assert "gebruik --overschrijven" in capsys.readouterr().err
     assert (folder / "protocol.md").read_text(encoding="utf-8") == "eigen aanpassingen"
-    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder), "--overschrijven"]) == 0
+    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder), "--formaat", "md", "--overschrijven"]) == 0
     assert (folder / "protocol.md").read_text(encoding="utf-8") != "eigen aanpassingen"
 
 

@@ -111,6 +111,7 @@ def test_every_character_the_table_accepts_is_typeset(tmp_path, tex):
     )
     (tmp_path / PDF_STYLE).write_bytes((pdftekens.STYLE).read_bytes())
     assert latex.run_latexmk(tmp_path, "tekens.tex", engine=latex.LUALATEX).exists()
+    assert "Hyphen rules for 'dutch' set to \\l@dutch" in (tmp_path / "tekens.log").read_text(encoding="utf-8")
 
 
 def test_the_table_matches_the_installed_fonts(tex, capsys):
@@ -152,3 +153,25 @@ def test_a_missing_font_is_named_with_its_package(tex):
     with pytest.raises(latex.PdfError) as error:
         latex.check_tex(engine)
     assert "NotoSansNergens-Regular.ttf (Debian: fonts-noto-nergens)" in str(error.value) and "make tex" in str(error.value)
+
+
+def test_a_character_no_font_has_fails_loudly_naming_it(tmp_path, tex, capsys):
+    """Past the checker (answers built in code), TeX's missing glyph is an error that names the
+    character, and 'maak' fails instead of leaving out the PDF with exit 0."""
+    from protocol.model import load_model
+    from protocolwizard.answers import Context
+    from protocolwizard.draft import build_draft
+    from protocolwizard.output import PdfFailed, render_pdf
+    from protocolwizard.services import make_outputs
+    from test_wizard_hostile import answers_with
+
+    from kern.loader import load_cards
+
+    context = Context(load_model(), load_cards(ROOT / "docs" / "kaarten"))
+    answers = answers_with("School \U00017000", "tekst", "reden", "nieuw")
+    with pytest.raises(PdfFailed) as error:
+        render_pdf(build_draft(answers, context))
+    assert "'\U00017000' (U+17000)" in str(error.value)
+    assert make_outputs(answers, context, tmp_path / "uit", ("md", "pdf"), False, "") == 1
+    assert "U+17000" in capsys.readouterr().out
+    assert not (tmp_path / "uit" / "protocol.pdf").exists()
