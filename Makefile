@@ -7,6 +7,7 @@ VENV        := .venv
 BIN         := $(VENV)/bin
 STAMP       := $(VENV)/.geinstalleerd
 NODE_STAMP  := node_modules/.geinstalleerd
+BENCH_NODE_STAMP := benchmarks/node_modules/.geinstalleerd
 SPHINXOPTS  ?= -W --keep-going -n
 SPHINXBUILD := $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 BUILDDIR    := _build
@@ -17,7 +18,7 @@ UV_VERSION  := 0.13.8
 PYTHON_MIN  := 3.11
 
 .DEFAULT_GOAL := help
-.PHONY: lock help html pdf kaarten protocol tex serve linkcheck test test-snel bench browser clean systeem systeem-html systeem-browser
+.PHONY: lock help html pdf kaarten protocol tex serve linkcheck test test-snel bench browser clean systeem systeem-html systeem-pdf systeem-browser
 
 help: ## Toon deze lijst
 	@echo "Gebruik: make <doel>"
@@ -42,11 +43,11 @@ lock: ## Vernieuw requirements.lock en requirements-dev.lock uit pyproject.toml 
 	$(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --python-version $(PYTHON_MIN) --extra dev \
 	  --constraint requirements.lock -o requirements-dev.lock
 
-# axe-core and Lighthouse, pinned in package-lock.json, into node_modules/. Without npm the
-# accessibility tests skip (outside CI); under CI=true a missing npm is an error.
+# axe-core for the tests (package.json), pinned in package-lock.json, into node_modules/. Without
+# npm the accessibility tests skip (outside CI); under CI=true a missing npm is an error.
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
-	  echo "npm-pakketten worden geïnstalleerd (axe-core, Lighthouse; vastgepind in package-lock.json)..."; \
+	  echo "npm-pakket axe-core wordt geïnstalleerd (vastgepind in package-lock.json)..."; \
 	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	elif [ "$$CI" = "true" ]; then \
 	  echo "npm ontbreekt: installeer het met 'make browser'." >&2; exit 1; \
@@ -54,12 +55,19 @@ $(NODE_STAMP): package.json package-lock.json
 	  echo "npm ontbreekt: de toegankelijkheidstests worden overgeslagen. Installeer het met 'make browser'."; \
 	fi
 
-# Chromium for the browser tests, installed when it is missing and we may (root); if not,
-# the browser tests skip with a line saying how to install it, except under CI=true.
-systeem-browser:
-	@[ -x /usr/bin/chromium ] || bash tools/systeempakketten.sh browser || [ "$$CI" != "true" ]
+# Lighthouse, only for make bench: its own package.json in benchmarks/, into benchmarks/node_modules/.
+$(BENCH_NODE_STAMP): benchmarks/package.json benchmarks/package-lock.json
+	@echo "npm-pakket Lighthouse wordt geïnstalleerd (vastgepind in benchmarks/package-lock.json)..."
+	cd benchmarks && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
-browser: ## Installeer Chromium (Debian) en de npm-pakketten axe-core en Lighthouse
+# The Debian packages of a group (tools/systeempakketten.sh), installed when they are missing and
+# we may (root). If not, the script prints the command and the tests that need the group skip
+# with one line saying how to install it; under CI=true a missing group stops make test.
+systeem-pdf systeem-browser: systeem-%:
+	@bash tools/systeempakketten.sh $* || [ "$$CI" != "true" ]
+
+browser: ## Installeer Chromium (Debian) en het npm-pakket axe-core voor de browsertests
 	bash tools/systeempakketten.sh browser
 	@$(MAKE) --no-print-directory $(NODE_STAMP)
 
@@ -82,7 +90,7 @@ kaarten: $(STAMP) systeem-html ## Bouw per kaart een pdf voor deelnemers en voor
 protocol: $(STAMP) ## Maak een concept-protocol uit ANTWOORDEN (standaard het voorbeeld) in _build/protocol
 	$(BIN)/protocolwizard maak $(ANTWOORDEN) --uitvoer $(BUILDDIR)/protocol --overschrijven
 
-tex: ## Installeer TeX met Nederlandse afbreking (Debian, ongeveer 120 MB)
+tex: ## Installeer TeX met Nederlandse afbreking en de Noto-lettertypen (Debian, ongeveer 340 MB)
 	bash tools/systeempakketten.sh pdf
 
 serve: $(STAMP) systeem-html ## Bouw en toon de site op http://$(HOST):$(PORT), ververst bij elke wijziging
@@ -91,13 +99,13 @@ serve: $(STAMP) systeem-html ## Bouw en toon de site op http://$(HOST):$(PORT), 
 linkcheck: $(STAMP) systeem-html ## Controleer alle links
 	$(SPHINXBUILD) -b linkcheck docs $(BUILDDIR)/linkcheck
 
-test: $(STAMP) systeem-html systeem-browser $(NODE_STAMP) ## Draai alle tests, ook die in de browser (Chromium: make browser)
+test: $(STAMP) systeem-html systeem-pdf systeem-browser $(NODE_STAMP) ## Richt alles in (als root) en draai alle tests, ook pdf en browser
 	$(BIN)/python -m pytest
 
 test-snel: $(STAMP) systeem-html ## Draai de snelle tests (zonder browser, pdf en trage tests), binnen een halve minuut
 	$(BIN)/python -m pytest -m "not browser and not pdf and not slow"
 
-bench: $(STAMP) systeem-html $(NODE_STAMP) ## Meet bouwtijden en Lighthouse-scores tegen de budgetten (benchmarks/README.md)
+bench: $(STAMP) systeem-html systeem-browser $(BENCH_NODE_STAMP) ## Meet bouwtijden en Lighthouse-scores tegen de budgetten (benchmarks/README.md)
 	$(BIN)/python tools/bench.py
 
 clean: ## Verwijder alles wat gebouwd is (niet .venv)

@@ -1,7 +1,10 @@
-"""Shared fixtures: the handbook built once per test session with Sphinx's test app."""
+"""Shared fixtures: the handbook built once per test session with Sphinx's test app, and the
+skips for a missing tool (TeX, Chromium, axe-core): one Dutch line saying how to install it,
+and under CI (``CI=true``) a failure, since CI must never pass by not running a test."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from io import StringIO
@@ -44,6 +47,53 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.pdf)
         if fixtures & SLOW_FIXTURES:
             item.add_marker(pytest.mark.slow)
+
+
+# Reasons given to missing(): their skips are reported as one line each, not one per test.
+MISSING_TOOLS: set[str] = set()
+
+
+def missing(reason: str) -> None:
+    """Skip, or under CI fail: CI must never pass by not running the tests that need a tool."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (op CI is dit een fout)", pytrace=False)
+    MISSING_TOOLS.add(reason)
+    pytest.skip(reason)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A skip for a missing tool is reported at :func:`missing`, not at each test, so that
+    pytest's summary folds them into one line saying what to install."""
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple):
+        reason = report.longrepr[2].removeprefix("Skipped: ")
+        if reason in MISSING_TOOLS:
+            report.longrepr = (__file__, missing.__code__.co_firstlineno, reason)
+    return report
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """Under CI nothing may skip, whatever the reason: a skipped test is a test that did not run."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if os.environ.get("CI") == "true" and skipped and session.exitstatus == 0:
+        reporter.write_line(f"CI=true: {skipped} test(s) overgeslagen; op CI moet elke test draaien.", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def tex() -> None:
+    """TeX, its Dutch support and the fonts of both engines (the pdf group of
+    tools/systeempakketten.sh), or one skip saying how to install them."""
+    from kern import latex
+
+    try:
+        latex.check_tex(latex.PDFLATEX, latex.LUALATEX)
+    except latex.PdfError as error:
+        missing(str(error))
+    if shutil.which("pdftotext") is None:  # the tests read the PDFs back as text
+        missing("pdftotext ontbreekt: installeer het met 'make tex' (Debian-pakket poppler-utils).")
 
 
 def copy_docs(target: Path) -> Path:

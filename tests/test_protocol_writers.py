@@ -121,14 +121,15 @@ def test_every_dutch_phrase_of_the_draft_comes_from_teksten():
 
 @pytest.mark.pdf
 @pytest.mark.parametrize("page", ["blokken", "wijzigingsverslag"])
-def test_latex_writer_output_compiles(tmp_path, page):
+def test_latex_writer_output_compiles(tmp_path, page, tex):
     import shutil
 
-    from kern.latex import run_latexmk
+    from kern.latex import LUALATEX, run_latexmk
+    from protocol.model import TEMPLATES_DIR
+    from protocolwizard.output import PDF_STYLE
 
-    if shutil.which("latexmk") is None:
-        pytest.skip("TeX ontbreekt: installeer het met 'make tex'.")
     built = every_block() if page == "blokken" else PAGES[page]()
     (tmp_path / "p.tex").write_text(WRITERS["tex"].render(built), encoding="utf-8")
-    pdf = run_latexmk(tmp_path, "p.tex", timeout=180)
+    shutil.copyfile(TEMPLATES_DIR / PDF_STYLE, tmp_path / PDF_STYLE)
+    pdf = run_latexmk(tmp_path, "p.tex", timeout=180, engine=LUALATEX)
     assert pdf.read_bytes().startswith(b"%PDF")

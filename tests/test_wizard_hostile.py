@@ -127,17 +127,9 @@ def test_arbitrary_structures_are_rejected_cleanly(data):
 
 
 @pytest.mark.pdf
-def test_latex_commands_in_answers_are_typeset_not_run(tmp_path):
-    import os
-    import shutil
+def test_latex_commands_in_answers_are_typeset_not_run(tmp_path, tex):
     import subprocess
 
-    if shutil.which("latexmk") is None:
-        if os.environ.get("CI") == "true":
-            raise AssertionError("TeX ontbreekt op CI")
-        import pytest
-
-        pytest.skip("TeX ontbreekt: installeer het met 'make tex'.")
     from protocolwizard.output import render_pdf
 
     attack = r"\input{/etc/passwd} \immediate\write18{touch /tmp/besmet} $x^2$ 100% #1 a_b ~ {}"

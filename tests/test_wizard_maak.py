@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from docx import Document
 from kern.loader import load_cards
 from protocol.model import load_model
-from handboek import pdf
+from kern import latex
 from protocolwizard.answers import Context, load_answers
 from protocolwizard.cli import main
 
@@ -26,7 +26,7 @@ def made(tmp_path_factory):
     return folder
 
 
-def test_every_output_is_written(made):
+def test_every_output_is_written(made, tex):
     names = sorted(p.name for p in made.iterdir())
     assert names == sorted(["protocol.md", "protocol.html", "protocol.docx", "protocol.pdf",
                             "wijzigingsverslag.md", "wijzigingsverslag.html", "antwoorden.yaml"])
@@ -86,7 +86,7 @@ def test_private_notes_never_leave_the_answers_file(made):
 
 def test_normalised_answers_render_the_same(made, tmp_path):
     again = tmp_path / "opnieuw"
-    assert main(["maak", str(made / "antwoorden.yaml"), "--uitvoer", str(again)]) == 0
+    assert main(["maak", str(made / "antwoorden.yaml"), "--uitvoer", str(again), "--formaat", "md"]) == 0  # no second PDF run
     assert (again / "protocol.md").read_text() == (made / "protocol.md").read_text()
     assert (again / "antwoorden.yaml").read_text() == (made / "antwoorden.yaml").read_text()
 
@@ -95,10 +95,10 @@ def test_existing_output_is_never_overwritten_without_permission(made, tmp_path,
     folder = tmp_path / "uit"
     shutil.copytree(made, folder)
     (folder / "protocol.md").write_text("eigen aanpassingen", encoding="utf-8")
-    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder)]) == 1
+    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder), "--formaat", "md"]) == 1
     assert "gebruik --overschrijven" in capsys.readouterr().err
     assert (folder / "protocol.md").read_text(encoding="utf-8") == "eigen aanpassingen"
-    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder), "--overschrijven"]) == 0
+    assert main(["maak", str(EXAMPLE), "--uitvoer", str(folder), "--formaat", "md", "--overschrijven"]) == 0
     assert (folder / "protocol.md").read_text(encoding="utf-8") != "eigen aanpassingen"
 
 
@@ -109,11 +109,19 @@ def test_chosen_formats_only(tmp_path):
     assert main(["maak", str(EXAMPLE), "--uitvoer", str(tmp_path / "v"), "--formaat", "md,odt"]) == 2
 
 
+def test_without_pdf_the_other_outputs_are_written(made):
+    """Every output but the PDF, with or without TeX (the PDF itself: test_every_output_is_written)."""
+    names = {p.name for p in made.iterdir()} - {"protocol.pdf"}
+    assert names == {"protocol.md", "protocol.html", "protocol.docx",
+                     "wijzigingsverslag.md", "wijzigingsverslag.html", "antwoorden.yaml"}
+
+
 def test_without_tex_the_other_formats_are_written(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(pdf.shutil, "which", lambda program: None)
+    monkeypatch.setattr(latex.shutil, "which", lambda program: None)
     assert main(["maak", str(EXAMPLE), "--uitvoer", str(tmp_path / "u")]) == 0
     out = capsys.readouterr().out
-    assert "Er is geen pdf gemaakt: TeX ontbreekt (latexmk, pdflatex, kpsewhich)" in out
+    assert f"Er is geen pdf gemaakt: TeX ontbreekt ({', '.join(latex.LUALATEX.programs)})" in out
+    assert "make tex" in out
     assert (tmp_path / "u" / "protocol.docx").exists() and not (tmp_path / "u" / "protocol.pdf").exists()
 
 

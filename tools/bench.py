@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from handboek.webserver import SiteServer, site_pages  # noqa: E402
 
 PYTHON = sys.executable
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"  # benchmarks/package.json
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="serveer zonder gzip, als een host die niet comprimeert (ter vergelijking)")
     arguments = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
-        print("Lighthouse ontbreekt: installeer het met 'make browser'.", file=sys.stderr)
+        print("Lighthouse ontbreekt: 'make bench' installeert het (benchmarks/package.json).", file=sys.stderr)
         return 2
     if not Path(CHROMIUM).exists():
         print("Chromium ontbreekt: installeer het met 'make browser' (Debian-pakket chromium).", file=sys.stderr)

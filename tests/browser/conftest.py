@@ -3,18 +3,19 @@
 The session's site (built by ``tests/conftest.py``) is served on 127.0.0.1 as a
 web host serves it (:mod:`handboek.webserver`): a missing address gets the 404
 page. Without Chromium the browser tests skip with one line saying how to
-install it; under CI (``CI=true``) a missing browser or axe-core is a failure.
+install it; under CI (``CI=true``) a missing browser or axe-core is a failure
+(:func:`conftest.missing`).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import missing
 
 from handboek.webserver import SiteServer, site_pages
 
@@ -27,25 +28,6 @@ MISSING_CHROMIUM = "Chromium ontbreekt: installeer het met 'make browser' (Debia
 MISSING_AXE = "axe-core ontbreekt: installeer het met 'make browser' (npm-pakketten uit package.json)."
 MISSING_PLAYWRIGHT = "Playwright ontbreekt: 'make test' installeert het uit requirements-dev.lock."
 PHONE = {"width": 390, "height": 844}
-
-
-def missing(reason: str) -> None:
-    """Skip, or under CI fail: CI must never pass by not running the browser tests."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason, pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item, call):
-    """A skip for a missing tool is reported at :func:`missing`, not at each test, so that
-    pytest's summary folds them into one line saying what to install."""
-    report = yield
-    if report.skipped and isinstance(report.longrepr, tuple):
-        reason = report.longrepr[2].removeprefix("Skipped: ")
-        if reason in (MISSING_CHROMIUM, MISSING_AXE, MISSING_PLAYWRIGHT):
-            report.longrepr = (__file__, missing.__code__.co_firstlineno, reason)
-    return report
 
 
 @dataclass

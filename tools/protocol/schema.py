@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from typing import Any
+from typing import Any, Callable
 
 from .strict_yaml import Path_, YamlDocument, YamlError
 
@@ -75,10 +75,12 @@ def field_name(path: Path_) -> str:
 class Checker:
     """Collects problems in one :class:`YamlDocument`."""
 
-    def __init__(self, document: YamlDocument) -> None:
+    def __init__(self, document: YamlDocument, text_check: Callable[[str], str | None] | None = None) -> None:
+        """``text_check`` looks at every text value and returns a problem (Dutch) or None."""
         self.document = document
         self.errors: list[YamlError] = []
         self.warnings: list[YamlError] = []
+        self.text_check = text_check
 
     def _problem(self, path: Path_, message: str) -> YamlError:
         where = f"veld {field_name(path)}: " if path else ""
@@ -122,6 +124,9 @@ class Checker:
             return False
         problem = text_problem(value, required=required, max_length=max_length)
         if problem:
+            self.fail(path, problem)
+            return False
+        if self.text_check and (problem := self.text_check(value)):
             self.fail(path, problem)
             return False
         return True

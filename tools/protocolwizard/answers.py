@@ -24,6 +24,7 @@ from ruamel.yaml import YAMLError as RuamelError
 
 from kern.loader import Card
 from protocol.model import SECTORS, Model
+from protocol.pdftekens import pdf_problem
 from protocol.schema import Checker, quote, text_problem
 from protocol.strict_yaml import YamlDocument, YamlError, load_yaml, parse_yaml
 
@@ -160,7 +161,7 @@ def prompt_problem(spec: Field, value: str) -> str | None:
     text = value.strip()
     if not text:
         return "Dit veld is verplicht." if spec.required else None
-    if problem := text_problem(value, required=spec.required, max_length=spec.max_length):
+    if problem := text_problem(value, required=spec.required, max_length=spec.max_length) or pdf_problem(value):
         return problem[0].upper() + problem[1:]
     if spec.kind == "email":
         return check_email(text)
@@ -319,7 +320,7 @@ def _check_version(checker: Checker, data: dict) -> dict | None:
 
 def check(document: YamlDocument, context: Context, *, partial: bool = False) -> Answers:
     """Check a parsed answers file; raises ``ValidationError`` listing every problem."""
-    checker = _AnswersChecker(document)
+    checker = _AnswersChecker(document, text_check=pdf_problem)  # every text can go into the PDF
     data = document.data
     if checker.is_type((), data, dict):
         data = _check_version(checker, data) or data

@@ -17,7 +17,7 @@ from pathlib import Path
 _REASONS = {
     errno.EACCES: "je hebt geen toestemming om daar te schrijven",
     errno.EPERM: "je hebt geen toestemming om daar te schrijven",
-    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EROFS: "op de schijf mag niet geschreven worden (alleen lezen)",
     errno.ENOSPC: "de schijf is vol",
     errno.EDQUOT: "je schijfruimte is op",
     errno.EFBIG: "het bestand is te groot voor deze schijf",

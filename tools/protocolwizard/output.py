@@ -12,13 +12,15 @@ the result says why there is no PDF.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kern.latex import PdfError, check_tex, run_latexmk
+from kern.latex import LUALATEX, PdfError, check_tex, run_latexmk
+from protocol.model import TEMPLATES_DIR
 from protocol.render import render_latex, render_protocol, render_report
 from protocol.writers import WRITERS
 
@@ -31,10 +33,15 @@ FORMATS = (*(fmt for fmt in WRITERS if fmt != "tex"), "pdf")
 REPORT_FILES = ("wijzigingsverslag.md", "wijzigingsverslag.html")
 ANSWERS_FILE = "antwoorden.yaml"
 LATEX_TIMEOUT = 180
+PDF_STYLE = "protocolpdf.sty"
 
 
 class OutputError(RuntimeError):
     """Output cannot be written; the message is Dutch."""
+
+
+class PdfFailed(OutputError):
+    """TeX is there but could not make the PDF: a fault, not a missing tool (``maak`` fails)."""
 
 
 @dataclass
@@ -42,6 +49,7 @@ class Result:
     written: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     pdf_problem: str = ""
+    pdf_failed: bool = False  # TeX was there and failed (not: TeX is missing)
 
 
 def target_names(formats: tuple[str, ...]) -> list[str]:
@@ -60,18 +68,19 @@ def parse_formats(value: str) -> tuple[str, ...]:
 
 
 def render_pdf(draft: Draft) -> bytes:
-    """The draft through pdflatex, as the handbook's PDFs (Dutch hyphenation checked the same way)."""
+    """The draft through LuaLaTeX (any script; fonts in ``protocolpdf.sty``), Dutch hyphenation checked."""
     try:
-        check_tex()
+        check_tex(LUALATEX)
     except PdfError as error:
         raise OutputError(f"Er is geen pdf gemaakt: {error}") from None
     tex = render_latex(draft.document)
     with tempfile.TemporaryDirectory(prefix="protocolwizard-") as folder:
         (Path(folder) / "protocol.tex").write_text(tex, encoding="utf-8")
+        shutil.copyfile(TEMPLATES_DIR / PDF_STYLE, Path(folder) / PDF_STYLE)
         try:
-            return run_latexmk(Path(folder), "protocol.tex", timeout=LATEX_TIMEOUT).read_bytes()
-        except PdfError:
-            raise OutputError("pdflatex kon de pdf niet maken; de andere formaten zijn wel geschreven.") from None
+            return run_latexmk(Path(folder), "protocol.tex", timeout=LATEX_TIMEOUT, engine=LUALATEX).read_bytes()
+        except PdfError as error:
+            raise PdfFailed(f"Er is geen pdf gemaakt: {error}") from None
 
 
 def write_outputs(
@@ -113,6 +122,7 @@ def write_outputs(
             contents[folder / name] = renderers[name]()
         except OutputError as error:
             result.pdf_problem = str(error)
+            result.pdf_failed = isinstance(error, PdfFailed)
             progress(f"[{index}/{len(names)}] {name}: overgeslagen. {error}")
             continue
         result.seconds[name] = time.perf_counter() - started

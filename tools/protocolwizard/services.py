@@ -2,7 +2,7 @@
 works with, loading an answers file with Dutch errors, and making the outputs. ``cli`` and
 ``interview`` both call these; neither imports the other.
 
-Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a PDF-only request);
+Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a PDF-only request, TeX failed);
 2 the input is wrong (answers file, options) or the output cannot be written there; 130 interrupted.
 """
 
@@ -98,5 +98,5 @@ def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[st
     print(f"Klaar: {aantal(len(result.written), 'bestand', 'bestanden')} in {folder}.")
     if result.pdf_problem:
         print(f"Let op: {result.pdf_problem}")
-        return EXIT_FAILED if formats == ("pdf",) else EXIT_OK
+        return EXIT_FAILED if formats == ("pdf",) or result.pdf_failed else EXIT_OK
     return EXIT_OK

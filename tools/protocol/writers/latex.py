@@ -107,9 +107,10 @@ def render(page: Page) -> str:
     footer = latex_escape(page.footer)
     return "\n".join([
         PREAMBLE.read_text(encoding="utf-8").rstrip(),
-        rf"\fancyfoot[L]{{\footnotesize\sffamily {footer}}}",
+        # A long school name wraps in its box instead of running into the page number.
+        rf"\fancyfoot[L]{{\footnotesize\sffamily\parbox[b]{{0.8\textwidth}}{{\raggedright {footer}}}}}",
         rf"\fancyfoot[R]{{\footnotesize\sffamily {teksten.PAGE} \thepage}}",
-        rf"\hypersetup{{pdftitle={{{latex_escape(page.title)}}}, pdflang={{nl-NL}}}}",
+        rf"\hypersetup{{pdftitle={{{latex_escape(page.title)}}}, pdfauthor={{{latex_escape(page.author)}}}, pdflang={{nl-NL}}}}",
         r"\begin{document}",
         "\n\n".join(_block(block) for block in page.blocks),
         r"\end{document}",
