@@ -9,6 +9,8 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``vertaling``: the project's Dutch overrides of Sphinx's and the theme's strings;
 - ``toegankelijkheid``: accessibility fixes of Sphinx's and the theme's defaults;
 - ``prestaties``: each page loads only the assets it uses, scripts deferred;
+- ``navigatie``: the sidebar's site navigation without copying every page's headings;
+- ``kaarten``: the cards, each card page parsed once and kept in the environment;
 - ``publicatie``: canonical URLs, sitemap, 404 page, description and Open Graph tags;
 - ``voorbeeldprotocol``: the Voorbeeldprotocol page, downloads, and rules under each kwestie;
 - ``drukwerk``: the participants' edition of the cards for print;
@@ -42,6 +44,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .bronnen import setup_bronnen
     from .drukwerk import setup_drukwerk
     from .kaartblokken import setup_kaartblokken
+    from .navigatie import setup_navigatie
     from .overzicht import setup_overzicht
     from .paginafilters import setup_paginafilters
     from .prestaties import setup_prestaties
@@ -62,6 +65,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_vertaling(app)
     setup_toegankelijkheid(app)
     setup_prestaties(app)
+    setup_navigatie(app)
     setup_publicatie(app)
     setup_voorbeeldprotocol(app)
     setup_drukwerk(app)

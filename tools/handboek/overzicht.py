@@ -14,7 +14,9 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from kern.loader import KAARTEN_DIR, Card, card_paths, load_cards
+from kern.loader import KAARTEN_DIR, Card, card_paths
+
+from .kaarten import env_cards
 from .store import doc_store
 
 
@@ -54,7 +56,7 @@ class KaartenoverzichtDirective(SphinxDirective):
             self.env.note_dependency(str(path))
         doc_store(self.env, "collects")[self.env.docname] = True
         container = nodes.container(classes=["kaartenoverzicht-wrapper"])
-        markup = grid_markup(load_cards(cards_dir))
+        markup = grid_markup(env_cards(self.env))
         self.state.nested_parse(StringList(markup, source=self.get_source_info()[0]), self.content_offset, container)
         return container.children
 

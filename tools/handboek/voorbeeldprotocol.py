@@ -9,6 +9,8 @@ the rules it touches are listed, linked to their anchor ``regel-<id>``. The
 
 from __future__ import annotations
 
+import hashlib
+import operator
 import re
 from pathlib import Path
 
@@ -30,7 +32,7 @@ from protocol.word import render_docx
 
 from .kaartblokken import kaartblok
 from .links import link
-from kern.loader import KAARTEN_DIR, load_cards
+from .kaarten import env_cards
 from .store import doc_store, docs_with
 
 logger = logging.getLogger(__name__)
@@ -52,7 +54,21 @@ def _model_path(env) -> Path:
 
 
 def _cards(env):
-    return load_cards(Path(env.srcdir) / KAARTEN_DIR)
+    return env_cards(env)
+
+
+_DOCUMENTS: list[tuple] = []
+
+
+def _model_document(env):
+    """The model protocol with every card, made once for all the card pages that list its rules."""
+    model, cards = current_model(_model_path(env)), _cards(env)
+    for known_model, known_cards, document in _DOCUMENTS:
+        if known_model is model and len(known_cards) == len(cards) and all(map(operator.is_, known_cards, cards)):
+            return document
+    document = model_document(model, cards)
+    _DOCUMENTS[:] = [(model, cards, document)]
+    return document
 
 
 MARKER = re.compile(r"^:::\{voorbeeldprotocol\}\n:::$", re.MULTILINE)
@@ -155,8 +171,7 @@ class ResolveKwestieRegels(SphinxPostTransform):
         if not placeholders:
             return
         pages = docs_with(self.env, "protocolpagina")
-        model = current_model(_model_path(self.env))
-        document = model_document(model, _cards(self.env))
+        document = _model_document(self.env)
         for placeholder in placeholders:
             topics = set(placeholder["topics"])
             rules = [
@@ -179,20 +194,39 @@ class ResolveKwestieRegels(SphinxPostTransform):
             placeholder.replace_self(block)
 
 
+def _downloads_fingerprint(app: Sphinx, model_path: Path, cards: list) -> str:
+    """What the downloads are made from: the model, the templates, the code and the cards."""
+    digest = hashlib.sha256(app.config.handboek_code.encode())
+    for path in [model_path, *sorted(TEMPLATES_DIR.glob("*"))]:
+        digest.update(path.read_bytes())
+    digest.update(repr(cards).encode())
+    return digest.hexdigest()
+
+
 def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """Write the downloads, unless the ones there were made from the same model, templates and cards
+    (writing the Word files is the slowest part of a rebuild that changed nothing they hold)."""
     if exception or app.builder.format != "html":
         return
     if not docs_with(app.env, "protocolpagina"):
         return
-    model = current_model(Path(app.config.handboek_protocol_model))
-    cards = load_cards(Path(app.srcdir) / KAARTEN_DIR)
+    model_path = Path(app.config.handboek_protocol_model)
+    cards = _cards(app.env)
     target = Path(app.outdir) / DOWNLOADS_DIR
+    stamp = Path(app.doctreedir) / "handboek-downloads.sha256"
+    fingerprint = _downloads_fingerprint(app, model_path, cards)
+    sectors = [None, *SECTORS]
+    names = [name for sector in sectors for name in download_names(sector).values()]
+    if stamp.is_file() and stamp.read_text() == fingerprint and all((target / name).is_file() for name in names):
+        return
+    model = current_model(model_path)
     target.mkdir(parents=True, exist_ok=True)
-    for sector in [None, *SECTORS]:
+    for sector in sectors:
         document = model_document(model, cards, sector)
         names = download_names(sector)
         (target / names["html"]).write_text(render_html(document), encoding="utf-8")
         (target / names["docx"]).write_bytes(render_docx(document))
+    stamp.write_text(fingerprint)
 
 
 def setup_voorbeeldprotocol(app: Sphinx) -> None:
