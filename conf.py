@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from sphinx.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from kern.adres import handbook_url  # noqa: E402
+from kern.adres import AddressError, published_url  # noqa: E402
 from kern.loader import card_paths, load_card  # noqa: E402
 
 # Which edition this build makes: the website (default), the PDF handbook with
@@ -22,12 +27,23 @@ copyright = "Kennisnet, Laat ict werken voor het onderwijs"  # noqa: A001
 language = "nl"
 today_fmt = "%-d %B %Y"
 
+# The address the site is published at (HANDBOEK_URL or READTHEDOCS_CANONICAL_URL; see
+# tools/kern/adres.py). Without one the site has no canonical links, og:url, sitemap or robots.txt.
+try:
+    SITE_URL = published_url()
+except AddressError as error:
+    raise ConfigError(str(error)) from None
+
 extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx.ext.graphviz",
+    "sphinxext.opengraph",
+    "notfound.extension",
     "handboek",
 ]
+if SITE_URL and not PRINT:
+    extensions.append("sphinx_sitemap")
 
 root_doc = "handboek" if PRINT else "index"
 exclude_patterns = ["_build", "_gedeeld", "_templates", "_static", "_locale", "**/README.md"]
@@ -45,8 +61,7 @@ suppress_warnings: list[str] = []
 # HTML --------------------------------------------------------------------------
 html_theme = "furo"
 html_title = "Sociale media op school"
-# The address the site is published at (HANDBOEK_URL; see tools/handboek/adres.py).
-html_baseurl = handbook_url()
+html_baseurl = SITE_URL or ""
 handboek_beschrijving = (
     "Discussiekaarten van Kennisnet over sociale media tussen onderwijspersoneel en leerlingen, "
     "met gespreksleiding, begrippen, bronnen en een voorbeeldprotocol voor de school."
@@ -76,6 +91,23 @@ html_theme_options = {
 }
 
 graphviz_output_format = "svg"
+
+# Publishing (see tools/handboek/publicatie.py) -------------------------------------
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401  (on import it prints that matplotlib is missing: it is not needed)
+# sphinxext-opengraph: description and Open Graph tags from each page's text; no preview image
+# (it would be made with matplotlib, or come from elsewhere).
+ogp_site_url = SITE_URL or ""
+ogp_site_name = html_title
+ogp_social_cards = {"enable": False}
+ogp_custom_meta_tags = ['<meta property="og:locale" content="nl_NL" />']
+# sphinx-sitemap (with an address only): one entry per content page, at the page's own address.
+sitemap_url_scheme = "{link}"
+sitemap_locales = [None]
+sitemap_excludes = ["404.html", "search.html", "genindex.html"]
+# sphinx-notfound-page: docs/404.md is the page a host shows for any missing address; its links
+# start at the site's root (the path of the address, "/" without one).
+notfound_urls_prefix = urlsplit(SITE_URL).path if SITE_URL else "/"
 
 # LaTeX / PDF (make pdf, make kaarten) ---------------------------------------------
 CARDS = [load_card(path) for path in card_paths(ROOT / "docs" / "kaarten")]

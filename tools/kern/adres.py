@@ -1,18 +1,62 @@
 """Where the handbook is published: one setting for the site and the wizard.
 
-Behind the canonical links, og:url, sitemap.xml, robots.txt, the 404 page and
-the links in the wizard's change report. Set ``HANDBOEK_URL``; Read the Docs
-gives ``READTHEDOCS_CANONICAL_URL``. The default is where ``make serve`` shows
-the site.
+Set ``HANDBOEK_URL`` (Read the Docs gives ``READTHEDOCS_CANONICAL_URL``).
+
+- :func:`published_url` is that address, or ``None`` when none is set. The site
+  takes its canonical links, ``og:url``, ``sitemap.xml`` and ``robots.txt``
+  from it, and has none of them without it: a link to this computer
+  (127.0.0.1) in a published page would be wrong everywhere else.
+- :func:`handbook_url` is where a reader finds the handbook: the published
+  address, or else :data:`LOCAL_URL`, where ``make serve`` shows it. The
+  wizard's change report links there.
+
+An address must be ``http`` or ``https`` with a host (:func:`check_url`).
 """
 
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 
-DEFAULT_URL = "http://127.0.0.1:8000/"
+#: Where ``make serve`` shows the site (its HOST and PORT).
+LOCAL_URL = "http://127.0.0.1:8000/"
+#: The settings that give the address, the first one set wins.
+VARIABLES = ("HANDBOEK_URL", "READTHEDOCS_CANONICAL_URL")
+
+
+class AddressError(ValueError):
+    """The address is no web address (http or https with a host)."""
+
+
+def check_url(url: str, name: str = "het adres van het handboek") -> str:
+    """``url`` with one slash at the end, or :class:`AddressError` with a Dutch message."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise AddressError(f"{name} moet een webadres zijn dat begint met http:// of https://, niet {url!r}.")
+    return url.rstrip("/") + "/"
+
+
+def published_url() -> str | None:
+    """The address the site is published at, checked; ``None`` if none is set."""
+    for variable in VARIABLES:
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return check_url(value, variable)
+    return None
 
 
 def handbook_url() -> str:
-    url = os.environ.get("HANDBOEK_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL") or DEFAULT_URL
-    return url.strip().rstrip("/") + "/"
+    """Where a reader finds the handbook: the published address, else :data:`LOCAL_URL`.
+
+    An address that is set but is no web address is returned as it is, for the caller to
+    reject with :func:`check_url` (the wizard does so with its own message and exit code).
+    """
+    for variable in VARIABLES:
+        value = os.environ.get(variable, "").strip()
+        if value:
+            try:
+                return check_url(value, variable)
+            except AddressError:
+                return value
+    return LOCAL_URL
