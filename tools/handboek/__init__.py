@@ -12,6 +12,7 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``navigatie``: the sidebar's site navigation without copying every page's headings;
 - ``kaarten``: the cards, each card page parsed once and kept in the environment;
 - ``publicatie``: canonical URLs, sitemap, 404 page, description and Open Graph tags;
+- ``beveiliging``: a Content-Security-Policy in every page (only the site's own files);
 - ``voorbeeldprotocol``: the Voorbeeldprotocol page, downloads, and rules under each kwestie;
 - ``drukwerk``: the participants' edition of the cards for print;
 - ``links``: internal links that fall back to text where a PDF lacks the target page.
@@ -41,6 +42,7 @@ def code_fingerprint() -> str:
 
 
 def setup(app: Any) -> dict[str, Any]:
+    from .beveiliging import setup_beveiliging
     from .bronnen import setup_bronnen
     from .drukwerk import setup_drukwerk
     from .kaartblokken import setup_kaartblokken
@@ -69,4 +71,6 @@ def setup(app: Any) -> dict[str, Any]:
     setup_publicatie(app)
     setup_voorbeeldprotocol(app)
     setup_drukwerk(app)
+    # Last: the policy hashes the page as every other filter left it.
+    setup_beveiliging(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
