@@ -98,3 +98,63 @@ def test_local_server_answers_like_a_web_host(site):
         assert missing.value.code == 404
         assert "Pagina niet gevonden" in missing.value.read().decode("utf-8")
     assert server.url.startswith("http://127.0.0.1:")
+
+
+# Build speed (make bench measures it; these check the shortcuts change nothing) -------------
+
+
+def test_navigation_from_titles_only_tocs_is_sphinxs_own(site):
+    """The sidebar's navigation made from the pruned tables of contents equals Sphinx's, on every page."""
+    from sphinx.environment.adapters.toctree import global_toctree_for_doc
+
+    from handboek.navigatie import titles_only
+
+    env, builder = site.app.env, site.app.builder
+    options = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True, "tags": builder.tags}
+    pruned = {docname: titles_only(toc) for docname, toc in env.tocs.items()}
+    assert sum(len(list(toc.findall())) for toc in pruned.values()) < sum(len(list(toc.findall())) for toc in env.tocs.values())
+    for docname in sorted(env.found_docs):
+        full = global_toctree_for_doc(env, docname, builder, **options)
+        saved, env.tocs = env.tocs, pruned
+        try:
+            short = global_toctree_for_doc(env, docname, builder, **options)
+        finally:
+            env.tocs = saved
+        assert short.pformat() == full.pformat(), docname
+
+
+def rebuild(srcdir, outdir_name: str = "_build"):
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    warnings = StringIO()
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=srcdir / outdir_name, freshenv=False,
+                        status=StringIO(), warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings.getvalue() == ""
+    return app
+
+
+def test_downloads_are_rewritten_only_when_what_they_hold_changed(tmp_path):
+    from conftest import copy_docs
+
+    from kern.loader import card_paths, load_card
+
+    docs = copy_docs(tmp_path / "docs")
+    app = rebuild(docs)
+    downloads = sorted((app.outdir / "downloads").iterdir())
+    assert downloads
+    written = {path.name: path.stat().st_mtime_ns for path in downloads}
+    card = card_paths(docs / "kaarten")[0]
+    card.touch()
+    rebuild(docs)
+    assert {path.name: path.stat().st_mtime_ns for path in downloads} == written
+    title = load_card(card).title
+    card.write_text(card.read_text(encoding="utf-8").replace(f"\n# {title}\n", f"\n# {title} (gewijzigd)\n"), encoding="utf-8")
+    assert load_card(card).title != title
+    rebuild(docs)
+    assert all(path.stat().st_mtime_ns > written[path.name] for path in downloads)
