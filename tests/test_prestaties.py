@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit
 from urllib.request import Request, urlopen
@@ -139,22 +140,31 @@ def rebuild(srcdir, outdir_name: str = "_build"):
     return app
 
 
-def test_downloads_are_rewritten_only_when_what_they_hold_changed(tmp_path):
+def test_a_rebuild_redoes_only_what_a_card_change_touches(tmp_path):
+    """Saving a card unchanged reads only that card again: not the grid or the Voorbeeldprotocol page
+    (made from every card), and the downloads stay; Bronnen (filled from every page when written) is
+    written again. A new title reaches all of them."""
     from conftest import copy_docs
 
     from kern.loader import card_paths, load_card
 
     docs = copy_docs(tmp_path / "docs")
     app = rebuild(docs)
-    downloads = sorted((app.outdir / "downloads").iterdir())
+    outdir, doctrees = Path(app.outdir), Path(app.doctreedir)
+    downloads = sorted((outdir / "downloads").iterdir())
     assert downloads
-    written = {path.name: path.stat().st_mtime_ns for path in downloads}
     card = card_paths(docs / "kaarten")[0]
+    kept = [*downloads, doctrees / "index.doctree", doctrees / "voorbeeldprotocol.doctree"]
+    redone = [doctrees / "kaarten" / f"{card.stem}.doctree", outdir / "bronnen.html"]
+    before = {path: path.stat().st_mtime_ns for path in [*kept, *redone]}
     card.touch()
     rebuild(docs)
-    assert {path.name: path.stat().st_mtime_ns for path in downloads} == written
+    assert [path.name for path in kept if path.stat().st_mtime_ns != before[path]] == []
+    assert [path.name for path in redone if path.stat().st_mtime_ns == before[path]] == []
     title = load_card(card).title
     card.write_text(card.read_text(encoding="utf-8").replace(f"\n# {title}\n", f"\n# {title} (gewijzigd)\n"), encoding="utf-8")
     assert load_card(card).title != title
     rebuild(docs)
-    assert all(path.stat().st_mtime_ns > written[path.name] for path in downloads)
+    assert [path.name for path in kept if path.stat().st_mtime_ns == before[path]] == []
+    for page in ("index.html", "voorbeeldprotocol.html", "bronnen.html"):
+        assert f"{title} (gewijzigd)" in (outdir / page).read_text(encoding="utf-8"), page

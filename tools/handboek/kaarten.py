@@ -4,7 +4,8 @@ The landing grid, the Voorbeeldprotocol page and its downloads all need every
 card. The loader takes a few milliseconds a card, which a handbook of many
 cards would pay again on every rebuild. The build environment (saved between
 builds) keeps each card with its file's size and modification time, so a
-rebuild reads only the card pages that changed.
+rebuild reads only the card pages that changed, and :func:`cards_changed` tells
+whether a change touched what the pages that gather from all cards show.
 """
 
 from __future__ import annotations
@@ -34,3 +35,25 @@ def env_cards(env: BuildEnvironment) -> list[Card]:
             cached = cache[path.name] = (key, load_card(path))
         cards.append(cached[1])
     return cards
+
+
+def cards_changed(env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]) -> bool:
+    """Whether the cards, as the loader reads them, differ from the ones the last build kept.
+
+    A card page saved with the same text (or a change the loader does not read) is no change.
+    """
+    prefix = KAARTEN_DIR + "/"
+    if any(docname.startswith(prefix) for docname in added | removed):
+        return True
+    cache: dict[str, tuple[tuple[int, int], Card]] = env.__dict__.setdefault(_ATTRIBUTE, {})
+    for docname in sorted(changed):
+        if not docname.startswith(prefix):
+            continue
+        path = Path(env.doc2path(docname))
+        cached = cache.get(path.name)
+        stat = path.stat()
+        card = load_card(path)
+        cache[path.name] = ((stat.st_size, stat.st_mtime_ns), card)
+        if cached is None or cached[1] != card:
+            return True
+    return False

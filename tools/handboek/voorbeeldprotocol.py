@@ -28,7 +28,6 @@ from protocol.render import render_html, render_markdown
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import traceability_problems
-from protocol.word import render_docx
 
 from .kaartblokken import kaartblok
 from .links import link
@@ -219,6 +218,8 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
     names = [name for sector in sectors for name in download_names(sector).values()]
     if stamp.is_file() and stamp.read_text() == fingerprint and all((target / name).is_file() for name in names):
         return
+    from protocol.word import render_docx  # here: python-docx takes a while to import, and is rarely needed
+
     model = current_model(model_path)
     target.mkdir(parents=True, exist_ok=True)
     for sector in sectors:
