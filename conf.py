@@ -110,7 +110,8 @@ sitemap_excludes = ["404.html", "search.html", "genindex.html"]
 notfound_urls_prefix = urlsplit(SITE_URL).path if SITE_URL else "/"
 
 # LaTeX / PDF (make pdf, make kaarten) ---------------------------------------------
-CARDS = [load_card(path) for path in card_paths(ROOT / "docs" / "kaarten")]
+# One LaTeX document per card, for the print editions only (reading the cards costs the web build time).
+CARDS = [load_card(path) for path in card_paths(ROOT / "docs" / "kaarten")] if PRINT else []
 latex_engine = "pdflatex"
 latex_domain_indices = False
 latex_additional_files = [str(ROOT / "tools" / "handboek" / "latex" / "handboek.sty")]

@@ -52,6 +52,17 @@ def _model_path(env) -> Path:
     return Path(env.config.handboek_protocol_model)
 
 
+def _model(env):
+    """The model protocol, kept in the environment (saved between builds) until its file changes:
+    checking it takes longer than a rebuild after one card changed."""
+    path = _model_path(env).resolve()
+    key = (str(path), path.stat().st_mtime_ns, path.stat().st_size)
+    cached = env.__dict__.get("handboek_model")
+    if cached is None or cached[0] != key:
+        cached = env.__dict__["handboek_model"] = (key, current_model(path))
+    return cached[1]
+
+
 def _cards(env):
     return env_cards(env)
 
@@ -61,7 +72,7 @@ _DOCUMENTS: list[tuple] = []
 
 def _model_document(env):
     """The model protocol with every card, made once for all the card pages that list its rules."""
-    model, cards = current_model(_model_path(env)), _cards(env)
+    model, cards = _model(env), _cards(env)
     for known_model, known_cards, document in _DOCUMENTS:
         if known_model is model and len(known_cards) == len(cards) and all(map(operator.is_, known_cards, cards)):
             return document
@@ -86,7 +97,7 @@ def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
     model_path = _model_path(env)
     location = (docname, None)
     try:
-        model = current_model(model_path)
+        model = _model(env)
     except (YamlError, ValidationError) as error:
         logger.error("Het voorbeeldprotocol kan niet worden gelezen:\n%s", error, location=location)
         return
@@ -220,7 +231,7 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
         return
     from protocol.word import render_docx  # here: python-docx takes a while to import, and is rarely needed
 
-    model = current_model(model_path)
+    model = _model(app.env)
     target.mkdir(parents=True, exist_ok=True)
     for sector in sectors:
         document = model_document(model, cards, sector)
