@@ -168,3 +168,46 @@ def test_a_rebuild_redoes_only_what_a_card_change_touches(tmp_path):
     assert [path.name for path in kept if path.stat().st_mtime_ns == before[path]] == []
     for page in ("index.html", "voorbeeldprotocol.html", "bronnen.html"):
         assert f"{title} (gewijzigd)" in (outdir / page).read_text(encoding="utf-8"), page
+
+
+def test_sidebar_navigation_is_furos_own(tmp_path):
+    """The navigation made without parsing equals furo's (get_navigation_tree) on every page of a
+    real build, and a tree with children goes to furo's function."""
+    from io import StringIO
+
+    from conftest import copy_docs
+    from furo.navigation import get_navigation_tree
+    from sphinx.testing.util import SphinxTestApp
+
+    from handboek.navigatie import navigation_tree
+
+    docs = copy_docs(tmp_path / "docs")
+    app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", status=StringIO(), warning=StringIO())
+    seen = {}
+
+    def record(app, pagename, templatename, context, doctree):
+        raw = context["toctree"](collapse=False, titles_only=True, maxdepth=-1, includehidden=True)
+        seen[pagename] = (get_navigation_tree(raw), context["furo_navigation_tree"])
+
+    app.connect("html-page-context", record, priority=900)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert len(seen) >= len(list(docs.glob("kaarten/*.md"))) + 2
+    for pagename, (furos, ours) in seen.items():
+        assert ours == furos, pagename
+    nested = ('<ul><li class="toctree-l1 current"><a class="reference internal" href="a.html">A &amp; "B"</a>'
+              '<ul><li class="toctree-l2 current"><a class="current reference internal" href="#">C</a></li></ul>'
+              "</li></ul>")
+    assert navigation_tree(nested) == get_navigation_tree(nested)
+    assert "toctree-checkbox" in navigation_tree(nested)
+
+
+def test_every_card_page_marks_itself_in_the_navigation(site, cards):
+    for page in site_pages(site.outdir):
+        current = site.html(page).select(".sidebar-tree li.current-page")
+        assert len(current) <= 1, page
+    for card in cards:
+        current = site.html(f"kaarten/{card.id}.html").select(".sidebar-tree li.current-page a")
+        assert [a.get_text(strip=True) for a in current] == [card.title]

@@ -10,19 +10,35 @@ Here the titles-only form of each page's table of contents is made once per
 build (the same pruning Sphinx applies, so the result is the same), and a
 titles-only toctree call on a page is resolved against those. Calls for
 other toctrees (the page's own headings) are passed on as they are.
+
+furo then turns that HTML into its sidebar (``furo.navigation.
+get_navigation_tree``) by parsing it with BeautifulSoup, page by page, which
+costs as much again. What it adds is a checkbox to every entry with children,
+and the class ``current-page`` to the current page's entry. In a tree where no
+entry has children (this handbook's) only the latter is left to do, and
+:func:`navigation_tree` does that without parsing; any other tree goes to
+furo's function. For that, the page's ``toctree`` is kept from furo while its
+page-context handler runs, and :func:`navigation_tree` fills in
+``furo_navigation_tree`` after it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
+from furo.navigation import get_navigation_tree
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 _ATTRIBUTE = "handboek_titles_tocs"
+_KEPT_TOCTREE = "handboek_toctree"
+#: An entry with children: a list inside a list item.
+_NESTED = re.compile(r"<li\b(?:(?!</li>).)*?<ul\b", re.DOTALL)
+_ENTRY_CLASS = re.compile(r'<li class="([^"]*)"')
 
 
 def titles_only(toc: nodes.bullet_list) -> nodes.bullet_list:
@@ -61,12 +77,33 @@ def _titles_only_toctree(app: Sphinx, toctree: Callable[..., str]) -> Callable[.
     return resolve
 
 
-def _wrap_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def navigation_tree(toctree_html: str) -> str:
+    """furo's sidebar navigation for a titles-only toctree's HTML (see the module's notes)."""
+    if not toctree_html or _NESTED.search(toctree_html):
+        return get_navigation_tree(toctree_html)
+    current = [entry for entry in _ENTRY_CLASS.finditer(toctree_html) if "current" in entry.group(1).split()]
+    if not current or "current-page" in current[-1].group(1).split():
+        return toctree_html
+    end = current[-1].end(1)
+    return toctree_html[:end] + " current-page" + toctree_html[end:]
+
+
+def _keep_toctree_from_furo(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if "toctree" in context:
-        context["toctree"] = _titles_only_toctree(app, context["toctree"])
+        context[_KEPT_TOCTREE] = _titles_only_toctree(app, context.pop("toctree"))
+
+
+def _navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if _KEPT_TOCTREE not in context:
+        return
+    toctree = context["toctree"] = context.pop(_KEPT_TOCTREE)
+    html = toctree(collapse=False, titles_only=True, maxdepth=-1, includehidden=True)
+    context["furo_navigation_tree"] = navigation_tree(html)
 
 
 def setup_navigatie(app: Sphinx) -> None:
     app.connect("write-started", _forget)
-    # Before furo (500) computes its navigation tree, after sphinx-notfound-page (400) set the 404 page's.
-    app.connect("html-page-context", _wrap_toctree, priority=450)
+    # After sphinx-notfound-page (400) set the 404 page's toctree, before furo (500) would make
+    # its navigation from it; the navigation is made after furo's handler.
+    app.connect("html-page-context", _keep_toctree_from_furo, priority=450)
+    app.connect("html-page-context", _navigation, priority=550)
