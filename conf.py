@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,9 +36,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx.ext.graphviz",
-    "sphinxext.opengraph",
-    "notfound.extension",
-    "handboek",
+    "handboek",  # loads sphinxext-opengraph and sphinx-notfound-page (tools/handboek/publicatie.py)
 ]
 if SITE_URL and not PRINT:
     extensions.append("sphinx_sitemap")
@@ -93,8 +89,6 @@ html_theme_options = {
 graphviz_output_format = "svg"
 
 # Publishing (see tools/handboek/publicatie.py) -------------------------------------
-with contextlib.redirect_stdout(io.StringIO()):
-    import sphinxext.opengraph  # noqa: F401  (on import it prints that matplotlib is missing: it is not needed)
 # sphinxext-opengraph: description and Open Graph tags from each page's text; no preview image
 # (it would be made with matplotlib, or come from elsewhere).
 ogp_site_url = SITE_URL or ""

@@ -48,7 +48,8 @@ def published_site(tmp_path_factory) -> BuiltSite:
 
 
 def meta_of(html) -> dict[str, str]:
-    return {tag.get("property") or tag.get("name"): tag["content"] for tag in html.find_all("meta", content=True)}
+    return {tag.get("property") or tag.get("name") or tag.get("http-equiv"): tag["content"]
+            for tag in html.find_all("meta", content=True)}
 
 
 def test_the_address_comes_from_one_setting(monkeypatch):

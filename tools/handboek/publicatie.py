@@ -28,6 +28,8 @@ Nothing refers to another host: there is no preview image.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import posixpath
 import re
 from html import escape
@@ -89,6 +91,10 @@ def _write_robots(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_publicatie(app: Sphinx) -> None:
+    # sphinxext-opengraph prints on import that matplotlib (for preview images, not used here) is missing.
+    with contextlib.redirect_stdout(io.StringIO()):
+        app.setup_extension("sphinxext.opengraph")
+    app.setup_extension("notfound.extension")
     app.add_config_value("handboek_beschrijving", "", "html", types=(str,))
     app.connect("doctree-resolved", _root_relative_text_links)
     # After sphinxext-opengraph (500) wrote its tags.
