@@ -4,8 +4,11 @@ descriptions and Read the Docs."""
 
 from __future__ import annotations
 
+import os
 import re
 import runpy
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,7 +16,6 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from conftest import ROOT, BuiltSite, copy_docs
-from sphinx.errors import ConfigError
 from sphinx.util.tags import Tags
 
 from handboek.publicatie import root_relative
@@ -72,11 +74,26 @@ def test_without_an_address_there_is_no_published_address(monkeypatch):
 
 
 @pytest.mark.parametrize("address", ["javascript:alert(1)", "ftp://example.org/", "https://", "example.org", "file:///etc/"])
-def test_an_address_that_is_no_web_address_stops_the_build_in_dutch(monkeypatch, address):
-    with pytest.raises(ConfigError, match="HANDBOEK_URL moet een webadres zijn"):
-        conf(monkeypatch, HANDBOEK_URL=address)
+def test_an_address_that_is_no_web_address_is_left_out(monkeypatch, address):
+    settings = conf(monkeypatch, HANDBOEK_URL=address)
+    assert settings["html_baseurl"] == "" and settings["ogp_site_url"] == ""
+    assert "sphinx_sitemap" not in settings["extensions"]
+    with pytest.raises(AddressError, match="HANDBOEK_URL moet een webadres zijn"):
+        published_url()
     with pytest.raises(AddressError):
         check_url(address)
+
+
+def test_an_address_that_is_no_web_address_stops_make_html(tmp_path):
+    """The build says why in Dutch, as a warning: make html (-W) stops on it."""
+    docs = copy_docs(tmp_path / "docs")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-c", str(docs), "-W", "-q", "-b", "html", str(docs), str(tmp_path / "html")],
+        capture_output=True, text=True, env={**os.environ, "HANDBOEK_URL": "javascript:alert(1)"},
+    )
+    assert result.returncode != 0
+    assert "HANDBOEK_URL moet een webadres zijn" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_pages_without_an_address_point_nowhere_else(site):

@@ -38,6 +38,11 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from kern.adres import AddressError, published_url
+
+logger = logging.getLogger(__name__)
 
 #: A URL with a scheme (https:, mailto:, ...), which needs no rewriting.
 _ABSOLUTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -90,12 +95,21 @@ def _write_robots(app: Sphinx, exception: Exception | None) -> None:
         (Path(app.outdir) / "robots.txt").write_text(robots_txt(app.config.html_baseurl, sitemap), encoding="utf-8")
 
 
+def _check_address(app: Sphinx, config: Any) -> None:
+    """An address that is no web address is left out (``conf.py``), and reported here."""
+    try:
+        published_url()
+    except AddressError as error:
+        logger.warning("%s De site wordt zonder adres gebouwd.", error, type="handboek", subtype="adres")
+
+
 def setup_publicatie(app: Sphinx) -> None:
     # sphinxext-opengraph prints on import that matplotlib (for preview images, not used here) is missing.
     with contextlib.redirect_stdout(io.StringIO()):
         app.setup_extension("sphinxext.opengraph")
     app.setup_extension("notfound.extension")
     app.add_config_value("handboek_beschrijving", "", "html", types=(str,))
+    app.connect("config-inited", _check_address)
     app.connect("doctree-resolved", _root_relative_text_links)
     # After sphinxext-opengraph (500) wrote its tags.
     app.connect("html-page-context", _page_context, priority=600)
