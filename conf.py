@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
+
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from kern.adres import handbook_url  # noqa: E402
+from kern.adres import AddressError, published_url  # noqa: E402
 from kern.kaartformaat import MYST_EXTENSIONS  # noqa: E402
 from kern.loader import read_cards  # noqa: E402
 
@@ -23,12 +25,21 @@ copyright = "Kennisnet (kaartteksten); het projectteam (handboek en modelprotoco
 language = "nl"
 today_fmt = "%-d %B %Y"
 
+# The address the site is published at (HANDBOEK_URL or READTHEDOCS_CANONICAL_URL; see
+# tools/kern/adres.py). Without one the site has no canonical links, og:url, sitemap or robots.txt.
+try:
+    SITE_URL = published_url()
+except AddressError:
+    SITE_URL = None  # tools/handboek/publicatie.py says why, as a warning (make html stops on it)
+
 extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx.ext.graphviz",
-    "handboek",
+    "handboek",  # loads sphinxext-opengraph and sphinx-notfound-page (tools/handboek/publicatie.py)
 ]
+if SITE_URL and not PRINT:
+    extensions.append("sphinx_sitemap")
 
 root_doc = "handboek" if PRINT else "index"
 exclude_patterns = ["_build", "_gedeeld", "_templates", "_static", "_locale", "**/README.md"]
@@ -47,8 +58,7 @@ suppress_warnings: list[str] = []
 # HTML --------------------------------------------------------------------------
 html_theme = "furo"
 html_title = "Sociale media op school"
-# The address the site is published at (HANDBOEK_URL; see tools/handboek/adres.py).
-html_baseurl = handbook_url()
+html_baseurl = SITE_URL or ""
 handboek_beschrijving = (
     "Discussiekaarten van Kennisnet over sociale media tussen onderwijspersoneel en leerlingen, "
     "met gespreksleiding, begrippen, bronnen en een modelprotocol voor de school."
@@ -79,9 +89,25 @@ html_theme_options = {
 
 graphviz_output_format = "svg"
 
+# Publishing (see tools/handboek/publicatie.py) -------------------------------------
+# sphinxext-opengraph: description and Open Graph tags from each page's text; no preview image
+# (it would be made with matplotlib, or come from elsewhere).
+ogp_site_url = SITE_URL or ""
+ogp_site_name = html_title
+ogp_social_cards = {"enable": False}
+ogp_custom_meta_tags = ['<meta property="og:locale" content="nl_NL" />']
+# sphinx-sitemap (with an address only): one entry per content page, at the page's own address.
+sitemap_url_scheme = "{link}"
+sitemap_locales = [None]
+sitemap_excludes = ["404.html", "search.html", "genindex.html"]
+# sphinx-notfound-page: docs/404.md is the page a host shows for any missing address; its links
+# start at the site's root (the path of the address, "/" without one).
+notfound_urls_prefix = urlsplit(SITE_URL).path if SITE_URL else "/"
+
 # LaTeX / PDF (make pdf, make kaarten) ---------------------------------------------
+# One LaTeX document per card, for the print editions only (reading the cards costs the web build time).
 # A card the loader cannot read is left out here; the build reports it on its page.
-CARDS, _ = read_cards(ROOT / "docs" / "kaarten")
+CARDS = read_cards(ROOT / "docs" / "kaarten")[0] if PRINT else []
 latex_engine = "pdflatex"
 # The title page's author line: the card texts are Kennisnet's, the rest is the project team's.
 LATEX_AUTHOR = "Kaartteksten: Kennisnet; handboek en modelprotocol: het projectteam"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urljoin, urlsplit
 from urllib.request import Request, urlopen
@@ -98,3 +99,120 @@ def test_local_server_answers_like_a_web_host(site):
         assert missing.value.code == 404
         assert "Pagina niet gevonden" in missing.value.read().decode("utf-8")
     assert server.url.startswith("http://127.0.0.1:")
+
+
+# Build speed (make bench measures it; these check the shortcuts change nothing) -------------
+
+
+def test_navigation_from_titles_only_tocs_is_sphinxs_own(site):
+    """The sidebar's navigation made from the pruned tables of contents equals Sphinx's, on every page."""
+    from sphinx.environment.adapters.toctree import global_toctree_for_doc
+
+    from handboek.navigatie import titles_only
+
+    env, builder = site.app.env, site.app.builder
+    options = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True, "tags": builder.tags}
+    pruned = {docname: titles_only(toc) for docname, toc in env.tocs.items()}
+    assert sum(len(list(toc.findall())) for toc in pruned.values()) < sum(len(list(toc.findall())) for toc in env.tocs.values())
+    for docname in sorted(env.found_docs):
+        full = global_toctree_for_doc(env, docname, builder, **options)
+        saved, env.tocs = env.tocs, pruned
+        try:
+            short = global_toctree_for_doc(env, docname, builder, **options)
+        finally:
+            env.tocs = saved
+        assert short.pformat() == full.pformat(), docname
+
+
+def rebuild(srcdir, outdir_name: str = "_build"):
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    warnings = StringIO()
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=srcdir / outdir_name, freshenv=False,
+                        status=StringIO(), warning=warnings)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings.getvalue() == ""
+    return app
+
+
+def test_a_rebuild_redoes_only_what_a_card_change_touches(tmp_path):
+    """Saving a card unchanged reads only that card again: not the grid or the Voorbeeldprotocol page
+    (made from every card), and the downloads stay; Bronnen (filled from every page when written) is
+    written again. A new title reaches all of them."""
+    from conftest import copy_docs
+
+    from kern.loader import card_paths, load_card
+
+    docs = copy_docs(tmp_path / "docs")
+    app = rebuild(docs)
+    outdir, doctrees = Path(app.outdir), Path(app.doctreedir)
+    downloads = sorted((outdir / "downloads").iterdir())
+    assert downloads
+    card = card_paths(docs / "kaarten")[0]
+    kept = [*downloads, doctrees / "index.doctree", doctrees / "voorbeeldprotocol.doctree"]
+    redone = [doctrees / "kaarten" / f"{card.stem}.doctree", outdir / "bronnen.html"]
+    before = {path: path.stat().st_mtime_ns for path in [*kept, *redone]}
+    card.touch()
+    rebuild(docs)
+    assert [path.name for path in kept if path.stat().st_mtime_ns != before[path]] == []
+    assert [path.name for path in redone if path.stat().st_mtime_ns == before[path]] == []
+    title = load_card(card).title
+    card.write_text(card.read_text(encoding="utf-8").replace(f"\n# {title}\n", f"\n# {title} (gewijzigd)\n"), encoding="utf-8")
+    assert load_card(card).title != title
+    rebuild(docs)
+    assert [path.name for path in kept if path.stat().st_mtime_ns == before[path]] == []
+    for page in ("index.html", "voorbeeldprotocol.html", "bronnen.html"):
+        assert f"{title} (gewijzigd)" in (outdir / page).read_text(encoding="utf-8"), page
+
+
+def test_sidebar_navigation_is_furos_own(tmp_path):
+    """The navigation made per folder and without parsing equals furo's (get_navigation_tree) of
+    Sphinx's own toctree on every page of a real build, and a tree with children goes to furo."""
+    from io import StringIO
+
+    from conftest import copy_docs
+    from furo.navigation import get_navigation_tree
+    from sphinx.testing.util import SphinxTestApp
+
+    from handboek.navigatie import navigation_tree
+
+    docs = copy_docs(tmp_path / "docs")
+    app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", status=StringIO(), warning=StringIO())
+    seen = {}
+
+    def record(app, pagename, templatename, context, doctree):
+        # Sphinx's own tree (sphinx-notfound-page's on the 404 page), without this module's shortcuts.
+        options = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+        if pagename == app.config.notfound_pagename:
+            raw = context["toctree"](**options)
+        else:
+            raw = app.builder._get_local_toctree(pagename, **options)
+        seen[pagename] = (get_navigation_tree(raw), context["furo_navigation_tree"])
+
+    app.connect("html-page-context", record, priority=900)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert len(seen) >= len(list(docs.glob("kaarten/*.md"))) + 2
+    for pagename, (furos, ours) in seen.items():
+        assert ours == furos, pagename
+    nested = ('<ul><li class="toctree-l1 current"><a class="reference internal" href="a.html">A &amp; "B"</a>'
+              '<ul><li class="toctree-l2 current"><a class="current reference internal" href="#">C</a></li></ul>'
+              "</li></ul>")
+    assert navigation_tree(nested) == get_navigation_tree(nested)
+    assert "toctree-checkbox" in navigation_tree(nested)
+
+
+def test_every_card_page_marks_itself_in_the_navigation(site, cards):
+    for page in site_pages(site.outdir):
+        current = site.html(page).select(".sidebar-tree li.current-page")
+        assert len(current) <= 1, page
+    for card in cards:
+        current = site.html(f"kaarten/{card.id}.html").select(".sidebar-tree li.current-page a")
+        assert [a.get_text(strip=True) for a in current] == [card.title]

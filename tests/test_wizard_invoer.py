@@ -18,7 +18,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from kern.adres import checked_url
+from kern.adres import check_url
 from protocol.schema import ValidationError
 from protocol.strict_yaml import MAX_BYTES, MAX_DEPTH, MAX_NODES, YamlError, parse_yaml
 from protocolwizard import answers as answers_module
@@ -255,7 +255,7 @@ def test_the_handbook_address_must_be_http_or_https(tmp_path, url):
     path.write_text(EXAMPLE, encoding="utf-8")
     for args, env in ((["--handboek", url], {}), ([], {"HANDBOEK_URL": url})):
         result = process("maak", path, "--uitvoer", tmp_path / "uit", *args, env=dict(os.environ, **env))
-        assert result.returncode == 2 and "geen webadres" in result.stderr and "Traceback" not in result.stderr
+        assert result.returncode == 2 and "moet een webadres zijn" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "uit").exists()
 
 
@@ -264,9 +264,9 @@ def test_only_plain_web_addresses_pass(tail):
     for scheme in ("http", "https", "javascript", "file"):
         url = f"{scheme}://h{tail}"
         try:
-            checked = checked_url(url)
+            checked = check_url(url)
         except ValueError as error:
-            assert "geen webadres" in str(error)
+            assert "moet een webadres zijn" in str(error)
             continue
         assert scheme in ("http", "https") and checked.endswith("/") and checked.isprintable()
         assert not set(checked) & set(" <>\"'()`")

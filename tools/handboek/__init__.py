@@ -9,7 +9,10 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``vertaling``: the project's Dutch overrides of Sphinx's and the theme's strings;
 - ``toegankelijkheid``: accessibility fixes of Sphinx's and the theme's defaults;
 - ``prestaties``: each page loads only the assets it uses, scripts deferred;
+- ``navigatie``: the sidebar's site navigation without copying every page's headings;
+- ``kaarten``: the cards, each card page parsed once and kept in the environment;
 - ``publicatie``: canonical URLs, sitemap, 404 page, description and Open Graph tags;
+- ``beveiliging``: a Content-Security-Policy in every page (only the site's own files);
 - ``voorbeeldprotocol``: the model protocol page, downloads, and rules under each kwestie;
 - ``verantwoording``: the list of corrections to the card texts, from the cards' front matter;
 - ``drukwerk``: the participants' edition of the cards for print;
@@ -36,15 +39,17 @@ def code_fingerprint() -> str:
     """A hash of the code the build runs (extension, protocol, core with the card loader):
     a change means a full rebuild."""
     digest = hashlib.sha256()
-    for path in sorted([*_TOOLS.glob("handboek/*.py"), *_TOOLS.glob("protocol/*.py"), *_TOOLS.glob("kern/*.py")]):
+    for path in sorted(path for package in ("handboek", "protocol", "kern") for path in _TOOLS.glob(f"{package}/**/*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
 def setup(app: Any) -> dict[str, Any]:
+    from .beveiliging import setup_beveiliging
     from .bronnen import setup_bronnen
     from .drukwerk import setup_drukwerk
     from .kaartblokken import setup_kaartblokken
+    from .navigatie import setup_navigatie
     from .overzicht import setup_overzicht
     from .paginafilters import setup_paginafilters
     from .prestaties import setup_prestaties
@@ -66,8 +71,11 @@ def setup(app: Any) -> dict[str, Any]:
     setup_vertaling(app)
     setup_toegankelijkheid(app)
     setup_prestaties(app)
+    setup_navigatie(app)
     setup_publicatie(app)
     setup_voorbeeldprotocol(app)
     setup_verantwoording(app)
     setup_drukwerk(app)
+    # Last: the policy hashes the page as every other filter left it.
+    setup_beveiliging(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

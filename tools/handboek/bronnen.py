@@ -103,7 +103,7 @@ class BronnenlijstDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         doc_store(self.env, "bronnenlijst")[self.env.docname] = True
-        doc_store(self.env, "collects")[self.env.docname] = True
+        doc_store(self.env, "gathers")[self.env.docname] = True
         node = bronnenlijst()
         self.set_source_info(node)
         return [node]

@@ -15,18 +15,16 @@ in ``handboek.sty``.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from kern import kaartformaat
 from kern.kaartformaat import Blok, CardFormatError
-from kern.loader import KAARTEN_DIR, Card, kwestie_anchor, kwestie_id, read_cards, voorbeeld_anchor
+from kern.loader import kwestie_anchor, kwestie_id, voorbeeld_anchor
 from .store import doc_store
 
 logger = logging.getLogger(__name__)
@@ -38,14 +36,6 @@ class kaartblok(nodes.General, nodes.Element):  # noqa: N801
 
 class kaartblok_titel(nodes.TextElement, nodes.General):  # noqa: N801
     """The title of a card block ("Kwestie 3", "Vragen")."""
-
-
-def build_cards(env: BuildEnvironment) -> list[Card]:
-    """The cards of this build as the loader reads them; a card it cannot read is a warning, not a crash."""
-    cards, errors = read_cards(Path(env.srcdir) / KAARTEN_DIR)
-    for error in errors:
-        logger.warning("%s", str(error), type="handboek", subtype="kaart", once=True)
-    return cards
 
 
 def card_id_of(docname: str) -> str:

@@ -7,16 +7,14 @@ sphinx-design grid, parsed as MyST like the rest of the page.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from kern.loader import KAARTEN_DIR, Card, card_paths
+from kern.loader import KAARTEN_DIR, Card
 
-from .kaartblokken import build_cards
+from .kaarten import env_cards
 from .store import doc_store
 
 
@@ -51,12 +49,10 @@ class KaartenoverzichtDirective(SphinxDirective):
     """``:::{kaartenoverzicht}``: a grid of all discussion cards."""
 
     def run(self) -> list[nodes.Node]:
-        cards_dir = Path(self.env.srcdir) / KAARTEN_DIR
-        for path in card_paths(cards_dir):
-            self.env.note_dependency(str(path))
+        # Read again when the cards change (store.py), not whenever a card page is saved.
         doc_store(self.env, "collects")[self.env.docname] = True
         container = nodes.container(classes=["kaartenoverzicht-wrapper"])
-        markup = grid_markup(build_cards(self.env))
+        markup = grid_markup(env_cards(self.env))
         self.state.nested_parse(StringList(markup, source=self.get_source_info()[0]), self.content_offset, container)
         return container.children
 

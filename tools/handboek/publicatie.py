@@ -1,141 +1,117 @@
-"""What a published website needs beyond its pages, all from one setting.
+"""What a published website needs beyond its pages, from one setting.
 
-``html_baseurl`` (set in ``conf.py`` from the environment) is the address the
-site is published at. From it come:
+The address comes from :func:`kern.adres.published_url` (``conf.py`` sets
+``html_baseurl``, ``ogp_site_url`` and ``notfound_urls_prefix`` from it).
+Maintained extensions do the work:
 
-- the canonical link of every page (Sphinx writes it) and ``og:url``;
-- ``sitemap.xml`` and a ``robots.txt`` that points to it;
-- the links on the 404 page: a host shows that page for any missing address,
-  at any depth, so its relative links are made root-relative (the path of the
-  base URL).
+- Sphinx writes each page's canonical link from ``html_baseurl``;
+- sphinxext-opengraph writes the description and the Open Graph tags from
+  each page's text (``og:url`` from the address);
+- sphinx-sitemap writes ``sitemap.xml`` (loaded only when there is an address);
+- sphinx-notfound-page makes the 404 page's theme links (assets, navigation,
+  search form) start at the site's root, since a host shows that page for a
+  missing address at any depth.
 
-Every page also gets a description (its first paragraph) and Open Graph tags,
-so a shared link shows the page's title and what it is about. Nothing refers
-to another host: there is no preview image.
+What they leave undone is here, each for the reason given:
+
+- ``robots.txt`` pointing to the sitemap: sphinx-sitemap writes none;
+- without an address sphinxext-opengraph still writes ``og:url``, as a
+  relative link, which Open Graph does not allow: it is dropped;
+- pages without a doctree (search, index) get no tags from
+  sphinxext-opengraph; they get the site's description;
+- sphinx-notfound-page rewrites only the theme's links and images on the 404
+  page, not the links in its text, nor ``data-content_root`` (which Sphinx's
+  search script reads): both are made to start at the site's root here.
+
+Nothing refers to another host: there is no preview image.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import posixpath
 import re
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
-from xml.sax.saxutils import escape as xml_escape
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import _
+from sphinx.util import logging
 
-from .paginafilters import add_page_filter
+from kern.adres import AddressError, published_url
 
-#: The page a host shows for a missing address (``docs/404.md``).
-NOT_FOUND_PAGE = "404"
-#: Longest description in characters (search engines show about this much).
-DESCRIPTION_LENGTH = 200
+logger = logging.getLogger(__name__)
 
-_TAGS = re.compile(r"<[^>]+>")
-_RELATIVE_URL = re.compile(
-    r'(?P<attr>\s(?:href|src|action|data-content_root)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)(?P<url>[^"]*)"'
-)
+#: A URL with a scheme (https:, mailto:, ...), which needs no rewriting.
+_ABSOLUTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+#: The relative og:url sphinxext-opengraph writes when there is no address.
+_OG_URL = re.compile(r'<meta property="og:url" content="[^"]*" />\n?')
 
 
-def plain(html: str) -> str:
-    """Text of an HTML fragment, on one line."""
-    return " ".join(unescape(_TAGS.sub("", html)).split())
+def root_relative(uri: str, root: str) -> str:
+    """A link that starts at the site's root (``root``: its path, with a slash at both ends)."""
+    if not uri or uri.startswith(("/", "#")) or _ABSOLUTE.match(uri):
+        return uri
+    return root + uri.removeprefix("./")
 
 
-def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
+def _not_found_page(app: Sphinx) -> str:
+    return app.config.notfound_pagename
 
 
-def first_paragraph(doctree: nodes.document | None) -> str:
-    if doctree is None:
-        return ""
-    for paragraph in doctree.findall(nodes.paragraph):
-        text = paragraph.astext().strip()
-        if text:
-            return text
-    return ""
+def _root(app: Sphinx) -> str:
+    return app.config.notfound_urls_prefix or "/"
 
 
-def meta_tags(title: str, description: str, url: str | None, site_name: str, locale: str) -> str:
-    tags = [("name", "description", description), ("property", "og:type", "website"),
-            ("property", "og:site_name", site_name), ("property", "og:locale", locale),
-            ("property", "og:title", title), ("property", "og:description", description)]
-    if url:
-        tags.append(("property", "og:url", url))
-    tags.append(("name", "twitter:card", "summary"))
-    return "\n".join(f'<meta {kind}="{name}" content="{escape(value)}">' for kind, name, value in tags)
+def _root_relative_text_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if docname != _not_found_page(app):
+        return
+    for reference in doctree.findall(nodes.reference):
+        if "refuri" in reference:
+            reference["refuri"] = root_relative(reference["refuri"], _root(app))
 
 
-def root_path(baseurl: str) -> str:
-    """The path part of the base URL, with a slash at both ends ("/" when there is none)."""
-    path = urlsplit(baseurl).path or "/"
-    return path if path.endswith("/") else path + "/"
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if not app.config.html_baseurl:
+        context["metatags"] = _OG_URL.sub("", context.get("metatags") or "")
+    if doctree is None and 'name="description"' not in (context.get("metatags") or ""):
+        description = escape(app.config.handboek_beschrijving)
+        context["metatags"] = (context.get("metatags") or "") + f'<meta name="description" content="{description}" />\n'
+    if pagename == _not_found_page(app):
+        context["content_root"] = _root(app)
 
 
-def root_relative_links(html: str, root: str) -> str:
-    """Every relative link, source and form action made relative to the site's root."""
-
-    def absolute(match: re.Match[str]) -> str:
-        url = match.group("url")
-        url = url[2:] if url.startswith("./") else url
-        return f'{match.group("attr")}{root}{"" if url == "." else url}"'
-
-    return _RELATIVE_URL.sub(absolute, html)
+def robots_txt(site_url: str, sitemap: str = "sitemap.xml") -> str:
+    return f"User-agent: *\nDisallow:\n\nSitemap: {posixpath.join(site_url, sitemap)}\n"
 
 
-def sitemap(urls: list[str]) -> str:
-    entries = "".join(f"  <url><loc>{xml_escape(url)}</loc></url>\n" for url in urls)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{entries}</urlset>\n"
-    )
-
-
-def _add_meta(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    # The index and search pages get their titles from their templates, not from the context.
-    generated = {"genindex": _("Index"), "search": _("Search")}
-    title = plain(context.get("title") or "") or generated.get(pagename) or app.config.html_title
-    description = shorten(first_paragraph(doctree) or app.config.handboek_beschrijving)
-    locale = {"nl": "nl_NL"}.get(app.config.language or "", app.config.language or "")
-    tags = meta_tags(title, description, context.get("pageurl"), app.config.html_title, locale)
-    context["metatags"] = (context.get("metatags") or "") + "\n" + tags + "\n"
-
-
-def _fix_not_found_links(app: Sphinx):
-    def page_filter(html: str, context: dict[str, Any]) -> str:
-        if context.get("pagename") != NOT_FOUND_PAGE:
-            return html
-        return root_relative_links(html, root_path(app.config.html_baseurl))
-
-    return page_filter
-
-
-def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+def _write_robots(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html" or not app.config.html_baseurl:
         return
-    builder = app.builder
-    urls = [
-        posixpath.join(app.config.html_baseurl, builder.get_target_uri(docname))
-        for docname in sorted(app.env.found_docs)
-        if docname != NOT_FOUND_PAGE
-    ]
-    outdir = Path(app.outdir)
-    (outdir / "sitemap.xml").write_text(sitemap(urls), encoding="utf-8")
-    robots = f"User-agent: *\nDisallow:\n\nSitemap: {posixpath.join(app.config.html_baseurl, 'sitemap.xml')}\n"
-    (outdir / "robots.txt").write_text(robots, encoding="utf-8")
+    sitemap = getattr(app.config, "sitemap_filename", None)
+    if sitemap and (Path(app.outdir) / sitemap).is_file():
+        (Path(app.outdir) / "robots.txt").write_text(robots_txt(app.config.html_baseurl, sitemap), encoding="utf-8")
+
+
+def _check_address(app: Sphinx, config: Any) -> None:
+    """An address that is no web address is left out (``conf.py``), and reported here."""
+    try:
+        published_url()
+    except AddressError as error:
+        logger.warning("%s De site wordt zonder adres gebouwd.", error, type="handboek", subtype="adres")
 
 
 def setup_publicatie(app: Sphinx) -> None:
+    # sphinxext-opengraph prints on import that matplotlib (for preview images, not used here) is missing.
+    with contextlib.redirect_stdout(io.StringIO()):
+        app.setup_extension("sphinxext.opengraph")
+    app.setup_extension("notfound.extension")
     app.add_config_value("handboek_beschrijving", "", "html", types=(str,))
-    app.connect("html-page-context", _add_meta)
-    app.connect("build-finished", _write_sitemap)
-    add_page_filter(app, _fix_not_found_links(app))
+    app.connect("config-inited", _check_address)
+    app.connect("doctree-resolved", _root_relative_text_links)
+    # After sphinxext-opengraph (500) wrote its tags.
+    app.connect("html-page-context", _page_context, priority=600)
+    # After sphinx-sitemap (500) wrote sitemap.xml.
+    app.connect("build-finished", _write_robots, priority=600)

@@ -70,8 +70,17 @@ def javascript_catalog(po_path: Path, language: str) -> str:
             data["messages"][message.id] = message.string
     # ngettext indexes the plural forms with this expression; Sphinx's own "(n != 1)" gives
     # true or false, which is no index (and the search page's summary line would fail).
-    data["plural_expr"] = f"Number({data['plural_expr']})"
-    return "Documentation.addTranslations(" + json.dumps(data, ensure_ascii=False, indent=1) + ");\n"
+    plural = f"Number({data.pop('plural_expr')})"
+    # Sphinx's Documentation.addTranslations makes the plural rule with new Function(), which the
+    # site's Content-Security-Policy forbids (no 'unsafe-eval'; see beveiliging.py): the same three
+    # assignments here, with the rule written as a function.
+    return (
+        "(function (catalog) {\n"
+        "  Object.assign(Documentation.TRANSLATIONS, catalog.messages);\n"
+        f"  Documentation.PLURAL_EXPR = function (n) {{ return {plural}; }};\n"
+        "  Documentation.LOCALE = catalog.locale;\n"
+        "})(" + json.dumps(data, ensure_ascii=False, indent=1) + ");\n"
+    )
 
 
 def _write_javascript_catalog(app: Sphinx, exception: Exception | None) -> None:

@@ -12,6 +12,9 @@ link against the card as it is now, and warns as a clean build does.
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -64,13 +67,36 @@ def card_docname(card_id: str) -> str:
 def linking_documents(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """The pages that link to a card that is new, changed or gone: they are read again."""
-    touched = added | changed | removed
+    """The pages that link to a card that is new, changed or gone: they are read again.
+
+    A card page saved without a change in its text (only touched) changes no anchor, so its
+    linking pages are left alone.
+    """
+    touched = added | removed | {docname for docname in changed if _text_changed(env, docname)}
     return sorted(
         docname
         for docname, cards in doc_store(env, "verwijst naar").items()
         if cards & touched and docname not in removed
     )
+
+
+_READ_TEXT = "handboek_gelezen_tekst"
+
+
+def _digest(text: str | bytes) -> str:
+    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
+
+
+def _remember_text(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: the text of a card page as it was read (kept in the environment)."""
+    if docname.startswith(KAARTEN_DIR + "/"):
+        app.env.__dict__.setdefault(_READ_TEXT, {})[docname] = _digest(Path(app.env.doc2path(docname)).read_bytes())
+
+
+def _text_changed(env: BuildEnvironment, docname: str) -> bool:
+    """Whether a page's file differs from the text last read from it."""
+    known = env.__dict__.get(_READ_TEXT, {}).get(docname)
+    return known != _digest(Path(env.doc2path(docname)).read_bytes())
 
 
 class ResolveKaartverwijzingen(SphinxPostTransform):
@@ -101,4 +127,5 @@ def setup_verwijzingen(app: Sphinx) -> None:
     app.add_role("kwestie", KaartverwijzingRole("kwestie"))
     app.add_role("voorbeeld", KaartverwijzingRole("voorbeeld"))
     app.add_post_transform(ResolveKaartverwijzingen)
+    app.connect("source-read", _remember_text)
     app.connect("env-get-outdated", linking_documents)

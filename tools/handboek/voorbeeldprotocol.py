@@ -9,6 +9,8 @@ the rules it touches are listed, linked to their anchor ``regel-<id>``. The
 
 from __future__ import annotations
 
+import hashlib
+import operator
 import re
 from pathlib import Path
 
@@ -28,8 +30,9 @@ from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import traceability_problems
 
-from .kaartblokken import build_cards, kaartblok
+from .kaartblokken import kaartblok
 from .links import link
+from .kaarten import env_cards
 from .store import doc_store, docs_with
 
 logger = logging.getLogger(__name__)
@@ -50,6 +53,35 @@ def _model_path(env) -> Path:
     return Path(env.config.handboek_protocol_model)
 
 
+def _model(env):
+    """The model protocol, kept in the environment (saved between builds) until its file changes:
+    checking it takes longer than a rebuild after one card changed."""
+    path = _model_path(env).resolve()
+    key = (str(path), path.stat().st_mtime_ns, path.stat().st_size)
+    cached = env.__dict__.get("handboek_model")
+    if cached is None or cached[0] != key:
+        cached = env.__dict__["handboek_model"] = (key, current_model(path))
+    return cached[1]
+
+
+def _cards(env):
+    return env_cards(env)
+
+
+_DOCUMENTS: list[tuple] = []
+
+
+def _model_document(env):
+    """The model protocol with every card, made once for all the card pages that list its rules."""
+    model, cards = _model(env), _cards(env)
+    for known_model, known_cards, document in _DOCUMENTS:
+        if known_model is model and len(known_cards) == len(cards) and all(map(operator.is_, known_cards, cards)):
+            return document
+    document = model_document(model, cards)
+    _DOCUMENTS[:] = [(model, cards, document)]
+    return document
+
+
 MARKER = re.compile(r"^:::\{voorbeeldprotocol\}\n:::$", re.MULTILINE)
 
 
@@ -66,11 +98,11 @@ def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
     model_path = _model_path(env)
     location = (docname, None)
     try:
-        model = current_model(model_path)
+        model = _model(env)
     except (YamlError, ValidationError) as error:
         logger.error("Het modelprotocol kan niet worden gelezen:\n%s", error, location=location)
         return
-    cards = build_cards(env)
+    cards = _cards(env)
     env.note_dependency(str(model_path))
     for template in TEMPLATES_DIR.glob("*.j2"):
         env.note_dependency(str(template))
@@ -202,8 +234,7 @@ class ResolveKwestieRegels(SphinxPostTransform):
         if not placeholders:
             return
         pages = docs_with(self.env, "protocolpagina")
-        model = current_model(_model_path(self.env))
-        document = model_document(model, build_cards(self.env))
+        document = _model_document(self.env)
         for placeholder in placeholders:
             topics = set(placeholder["topics"])
             rules = [
@@ -226,20 +257,40 @@ class ResolveKwestieRegels(SphinxPostTransform):
             placeholder.replace_self(block)
 
 
+def _downloads_fingerprint(app: Sphinx, model_path: Path, cards: list) -> str:
+    """What the downloads are made from: the model, the templates, the code and the cards."""
+    digest = hashlib.sha256(app.config.handboek_code.encode())
+    for path in [model_path, *sorted(p for p in TEMPLATES_DIR.rglob("*") if p.is_file())]:
+        digest.update(path.read_bytes())
+    digest.update(repr(cards).encode())
+    return digest.hexdigest()
+
+
 def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """Write the downloads, unless the ones there were made from the same model, templates and cards
+    (writing the Word files is the slowest part of a rebuild that changed nothing they hold)."""
     if exception or app.builder.format != "html":
         return
     if not docs_with(app.env, "protocolpagina"):
         return
-    model = current_model(Path(app.config.handboek_protocol_model))
-    cards = build_cards(app.env)
+    model_path = Path(app.config.handboek_protocol_model)
+    cards = _cards(app.env)
     target = Path(app.outdir) / DOWNLOADS_DIR
+    stamp = Path(app.doctreedir) / "handboek-downloads.sha256"
+    fingerprint = _downloads_fingerprint(app, model_path, cards)
+    sectors = [None, *SECTORS]
+    names = [name for sector in sectors for name in download_names(sector).values()]
+    if stamp.is_file() and stamp.read_text() == fingerprint and all((target / name).is_file() for name in names):
+        return
+
+    model = _model(app.env)
     target.mkdir(parents=True, exist_ok=True)
-    for sector in [None, *SECTORS]:
+    for sector in sectors:
         document = model_document(model, cards, sector)
         names = download_names(sector)
         (target / names["html"]).write_text(render_html(document), encoding="utf-8")
         (target / names["docx"]).write_bytes(render_docx(document))
+    stamp.write_text(fingerprint)
 
 
 def setup_voorbeeldprotocol(app: Sphinx) -> None:

@@ -1,43 +1,76 @@
 """Where the handbook is published: one setting for the site and the wizard.
 
-Behind the canonical links, og:url, sitemap.xml, robots.txt, the 404 page and
-the links in the wizard's change report. Set ``HANDBOEK_URL``; Read the Docs
-gives ``READTHEDOCS_CANONICAL_URL``. The default is where ``make serve`` shows
-the site.
+Set ``HANDBOEK_URL`` (Read the Docs gives ``READTHEDOCS_CANONICAL_URL``).
+
+- :func:`published_url` is that address, or ``None`` when none is set. The site
+  takes its canonical links, ``og:url``, ``sitemap.xml`` and ``robots.txt``
+  from it, and has none of them without it: a link to this computer
+  (127.0.0.1) in a published page would be wrong everywhere else.
+- :func:`handbook_url` is where a reader finds the handbook: the published
+  address, or else :data:`LOCAL_URL`, where ``make serve`` shows it. The
+  wizard's change report links there.
+
+An address must be ``http`` or ``https`` with a host (:func:`check_url`).
 """
 
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 
-DEFAULT_URL = "http://127.0.0.1:8000/"
+#: Where ``make serve`` shows the site (its HOST and PORT).
+LOCAL_URL = "http://127.0.0.1:8000/"
+#: The settings that give the address, the first one set wins.
+VARIABLES = ("HANDBOEK_URL", "READTHEDOCS_CANONICAL_URL")
 
 
-def handbook_url() -> str:
-    url = os.environ.get("HANDBOEK_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL") or DEFAULT_URL
-    return url.strip().rstrip("/") + "/"
+class AddressError(ValueError):
+    """The address is no web address (http or https with a host)."""
 
 
+#: Characters a plain address does not need and that could end or change a link in HTML or Markdown.
 _NOT_IN_LINKS = frozenset(" <>\"'()\\`{}|^")
 
 
-def checked_url(url: str) -> str:
-    """``url`` with one trailing slash if it is a plain http or https address; else ``ValueError`` (Dutch).
+def check_url(url: str, name: str = "het adres van het handboek") -> str:
+    """``url`` with one slash at the end, or :class:`AddressError` with a Dutch message.
 
-    The address goes into links in HTML and Markdown, so a ``javascript:`` or
-    ``data:`` address, or one with spaces or quotes, is refused rather than escaped.
+    The address goes into links in HTML and Markdown, so a ``javascript:`` or ``data:`` address,
+    or one with spaces, quotes or control characters, is refused rather than escaped.
     """
-    from urllib.parse import urlsplit
-
     url = url.strip()
     try:
         parts = urlsplit(url)
+        host = parts.hostname
     except ValueError:
-        parts = None
-    if (
-        parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname
-        or any(c in _NOT_IN_LINKS or not c.isprintable() for c in url)
-    ):
+        parts, host = None, None
+    if (parts is None or parts.scheme.lower() not in ("http", "https") or not host
+            or any(c in _NOT_IN_LINKS or not c.isprintable() for c in url)):
         shown = url if len(url) <= 60 else url[:59] + "…"
-        raise ValueError(f"'{shown}' is geen webadres; geef een adres dat begint met http:// of https://.")
+        raise AddressError(f"{name} moet een webadres zijn dat begint met http:// of https://, niet '{shown}'.")
     return url.rstrip("/") + "/"
+
+
+def published_url() -> str | None:
+    """The address the site is published at, checked; ``None`` if none is set."""
+    for variable in VARIABLES:
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return check_url(value, variable)
+    return None
+
+
+def handbook_url() -> str:
+    """Where a reader finds the handbook: the published address, else :data:`LOCAL_URL`.
+
+    An address that is set but is no web address is returned as it is, for the caller to
+    reject with :func:`check_url` (the wizard does so with its own message and exit code).
+    """
+    for variable in VARIABLES:
+        value = os.environ.get(variable, "").strip()
+        if value:
+            try:
+                return check_url(value, variable)
+            except AddressError:
+                return value
+    return LOCAL_URL

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kern.adres import checked_url, handbook_url
+from kern.adres import check_url, handbook_url
 from kern.kaartformaat import CardFormatError
 from kern.taal import aantal
 from protocol.schema import ValidationError
@@ -46,7 +46,7 @@ voorbeelden:
 def _handbook(value: str) -> str:
     """``--handboek`` (or ``HANDBOEK_URL``, its default): only an http or https address goes into links."""
     try:
-        return checked_url(value)
+        return check_url(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"{error} (--handboek of HANDBOEK_URL)") from None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kern.adres import checked_url
+from kern.adres import check_url
 from kern.loader import load_cards
 from kern.taal import aantal
 from protocol.model import current_model
@@ -79,7 +79,7 @@ def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[st
                  source: Path | None = None) -> int:
     """Write the draft; ``source`` is the answers file it came from, which is never overwritten."""
     try:
-        url = checked_url(url) if url else url
+        url = check_url(url) if url else url
         text = readable_answers(answers, ctx, keep_asked=False, partial=False, source=str(Path(folder) / ANSWERS_FILE))
     except ValueError as error:
         say_error(str(error))
