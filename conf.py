@@ -82,6 +82,8 @@ CARDS = [load_card(path) for path in card_paths(ROOT / "docs" / "kaarten")]
 latex_engine = "pdflatex"
 latex_domain_indices = False
 latex_additional_files = [str(ROOT / "tools" / "handboek" / "latex" / "handboek.sty")]
+# The title page shows the edition where the author goes ("Voor de deelnemers"); the PDF's own
+# metadata gets the real author and the title with the edition (\handboekpdf in handboek.sty).
 if PARTICIPANTS:
     latex_documents = [
         (f"kaarten/{card.id}", f"{card.id}-deelnemers.tex", card.title, "Voor de deelnemers", "howto", False)
@@ -94,6 +96,10 @@ else:
     ]
 latex_elements = {
     "papersize": "a4paper",
+    # One-sided: chapters start on the next page, not the next right-hand page (no blank pages).
+    "extraclassoptions": "openany,oneside",
+    # A figure stays where it is in the text instead of floating to a page of its own.
+    "figure_align": "H",
     "pointsize": "12pt" if PARTICIPANTS else "11pt",
     "babel": r"\usepackage[dutch]{babel}",
     "fontpkg": r"\usepackage{tgpagella}\usepackage[scale=0.95]{tgheros}\usepackage{tgcursor}",
@@ -106,6 +112,8 @@ latex_elements = {
         "InnerLinkColor={HTML}{00566B}, OuterLinkColor={HTML}{00566B}"
     ),
     "preamble": r"\usepackage{handboek}"
+    + "\n\\handboekpdf{" + author + "}{"
+    + ("voor de deelnemers" if PARTICIPANTS else "voor de gespreksleider") + "}"
     + (
         "\n\\usepackage[fontsize=14pt]{scrextend}\n\\tcbset{handboek/breuk/.style={}}\n\\pagestyle{plain}"
         if PARTICIPANTS

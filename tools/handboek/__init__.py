@@ -12,7 +12,11 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``publicatie``: canonical URLs, sitemap, 404 page, description and Open Graph tags;
 - ``voorbeeldprotocol``: the Voorbeeldprotocol page, downloads, and rules under each kwestie;
 - ``drukwerk``: the participants' edition of the cards for print;
-- ``links``: internal links that fall back to text where a PDF lacks the target page.
+- ``links``: internal links that fall back to text where a PDF lacks the target page;
+- ``paginainhoud``: each kwestie in the page contents ("Op deze pagina");
+- ``begripuitleg``: a glossary term's definition in place, as a small popover;
+- ``tabellen``: tables that stack into labelled rows on a phone;
+- ``afdrukken``: the handbook's and handouts' PDFs on the site, and links to them.
 
 ``paginafilters`` runs the components' filters over every rendered HTML page.
 
@@ -43,6 +47,10 @@ def setup(app: Any) -> dict[str, Any]:
     from .drukwerk import setup_drukwerk
     from .kaartblokken import setup_kaartblokken
     from .overzicht import setup_overzicht
+    from .paginainhoud import setup_paginainhoud
+    from .begripuitleg import setup_begripuitleg
+    from .afdrukken import setup_afdrukken
+    from .tabellen import setup_tabellen
     from .paginafilters import setup_paginafilters
     from .prestaties import setup_prestaties
     from .publicatie import setup_publicatie
@@ -65,4 +73,8 @@ def setup(app: Any) -> dict[str, Any]:
     setup_publicatie(app)
     setup_voorbeeldprotocol(app)
     setup_drukwerk(app)
+    setup_paginainhoud(app)
+    setup_begripuitleg(app)
+    setup_tabellen(app)
+    setup_afdrukken(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
