@@ -130,7 +130,7 @@ class CardPrintLinks(SphinxPostTransform):
                 line += _link(docname, name, f"{EDITIONS[edition]} (pdf)")
         else:
             root = self.env.config.root_doc
-            uri = relative_uri(self.app.builder.get_target_uri(docname), self.app.builder.get_target_uri(root))
+            uri = relative_uri(f"{docname}.html", f"{root}.html")
             line += nodes.Text("Afdrukken: zie ")
             line += nodes.reference("", "Afdrukken en uitdraaien", refuri=f"{uri}#{LANDING_SECTION}", internal=True)
             line += nodes.Text(" op de beginpagina.")
