@@ -10,6 +10,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from kern.adres import handbook_url  # noqa: E402
 from kern.loader import card_paths, load_card  # noqa: E402
+from handboek.pdf import HANDOUTS, handout_name  # noqa: E402
 
 # Which edition this build makes: the website (default), the PDF handbook with
 # the leaders' handouts (-t pdf) or the participants' handouts (-t deelnemers).
@@ -84,16 +85,15 @@ latex_domain_indices = False
 latex_additional_files = [str(ROOT / "tools" / "handboek" / "latex" / "handboek.sty")]
 # The title page shows the edition where the author goes ("Voor de deelnemers"); the PDF's own
 # metadata gets the real author and the title with the edition (\handboekpdf in handboek.sty).
-if PARTICIPANTS:
-    latex_documents = [
-        (f"kaarten/{card.id}", f"{card.id}-deelnemers.tex", card.title, "Voor de deelnemers", "howto", False)
-        for card in CARDS
-    ]
-else:
-    latex_documents = [("handboek", "handboek.tex", html_title, "Discussiekaarten van Kennisnet", "manual", False)] + [
-        (f"kaarten/{card.id}", f"{card.id}-gespreksleider.tex", card.title, "Voor de gespreksleider", "howto", False)
-        for card in CARDS
-    ]
+EDITION = "deelnemers" if PARTICIPANTS else "gespreksleider"
+HANDOUT_LABEL = HANDOUTS[EDITION][1]
+latex_documents = [] if PARTICIPANTS else [
+    ("handboek", "handboek.tex", html_title, "Discussiekaarten van Kennisnet", "manual", False)
+]
+latex_documents += [
+    (f"kaarten/{card.id}", handout_name(card.id, EDITION, ".tex"), card.title, HANDOUT_LABEL.capitalize(), "howto", False)
+    for card in CARDS
+]
 latex_elements = {
     "papersize": "a4paper",
     # One-sided: chapters start on the next page, not the next right-hand page (no blank pages).
@@ -112,8 +112,7 @@ latex_elements = {
         "InnerLinkColor={HTML}{00566B}, OuterLinkColor={HTML}{00566B}"
     ),
     "preamble": r"\usepackage{handboek}"
-    + "\n\\handboekpdf{" + author + "}{"
-    + ("voor de deelnemers" if PARTICIPANTS else "voor de gespreksleider") + "}"
+    + "\n\\handboekpdf{" + author + "}{" + HANDOUT_LABEL + "}"
     + (
         "\n\\usepackage[fontsize=14pt]{scrextend}\n\\tcbset{handboek/breuk/.style={}}\n\\pagestyle{plain}"
         if PARTICIPANTS

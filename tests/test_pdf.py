@@ -129,7 +129,7 @@ def test_missing_tex_is_one_dutch_sentence(monkeypatch):
 
 # Paper as a teacher gets it (issue 15) --------------------------------------------------------------
 
-EDITIONS = {"deelnemers": "voor de deelnemers", "gespreksleider": "voor de gespreksleider"}
+EDITIONS = {edition: label for edition, (_, label) in pdf.HANDOUTS.items()}
 SCREEN_WORDING = re.compile(r"\b(?:klik|klikken|tik op|scroll|scrollen|aanklikken|muis)\w*", re.IGNORECASE)
 
 

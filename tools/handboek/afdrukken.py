@@ -28,16 +28,13 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from kern.loader import KAARTEN_DIR, card_paths, load_cards
+from .pdf import HANDOUTS, handout_name
 
 DOWNLOADS_DIR = "downloads"
 HANDBOOK = "handboek.pdf"
 #: The handouts per card: edition -> what the link says.
-EDITIONS = {"deelnemers": "voor de deelnemers", "gespreksleider": "voor de gespreksleider"}
+EDITIONS = {edition: label for edition, (_, label) in HANDOUTS.items()}
 LANDING_SECTION = "afdrukken"
-
-
-def handout_name(card_id: str, edition: str) -> str:
-    return f"{card_id}-{edition}.pdf"
 
 
 def pdf_folder(app: Sphinx) -> Path:
