@@ -3,8 +3,10 @@
 ``make pdf`` and ``make kaarten`` write ``_build/pdf/handboek.pdf`` and
 ``_build/pdf/kaarten/<kaart>-{deelnemers,gespreksleider}.pdf``. When the
 website is built after them (as Read the Docs does), the HTML build copies
-the PDFs it finds next to its output folder (``<outdir>/../pdf``, or
-``handboek_pdfmap``) into ``downloads/`` and links them:
+the PDFs it finds next to its output folder (``<outdir>/../pdf``, as the
+Makefile lays it out; or the folder ``handboek_pdfmap`` or the environment
+variable ``HANDBOEK_PDFMAP`` names, relative to conf.py) into ``downloads/``
+and links them:
 
 - ``:::{afdrukken}`` (the landing page) lists the handbook and every card's
   two handouts, and says how to print a page from the browser;
@@ -17,6 +19,7 @@ config value, so a build with other PDFs rereads the pages.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -150,7 +153,7 @@ def _copy_pdfs(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_afdrukken(app: Sphinx) -> None:
-    app.add_config_value("handboek_pdfmap", "", "env", types=(str,))
+    app.add_config_value("handboek_pdfmap", os.environ.get("HANDBOEK_PDFMAP", ""), "env", types=(str,))
     app.add_config_value("handboek_pdfs", [], "env", types=(list,))
     app.connect("config-inited", _find_pdfs)
     app.add_directive("afdrukken", AfdrukkenDirective)
