@@ -215,3 +215,18 @@ def test_site_ships_and_links_the_pdfs(pdfs, tmp_path):
         page = BeautifulSoup((out / "kaarten" / f"{card.id}.html").read_text(encoding="utf-8"), "html.parser")
         assert {a["href"] for a in page.select("article p.afdruk-links a")} == {
             f"../downloads/{card.id}-{e}.pdf" for e in EDITIONS}
+
+
+def outline_titles(outline) -> list[str]:
+    titles: list[str] = []
+    for item in outline:
+        titles += outline_titles(item) if isinstance(item, list) else [item.title]
+    return titles
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_each_kwestie_is_a_bookmark(pdfs, card, edition):
+    titles = outline_titles(PdfReader(pdfs / "pdf" / f"{card.id}-{edition}.pdf").outline)
+    assert [t for t in titles if t.startswith("Kwestie ")] == [
+        f"Kwestie {k.number}" + (f": {k.title}" if k.title else "") for k in card.kwesties]
