@@ -19,68 +19,91 @@
 
 // ==== Meeting room and paper (issue 15) ==========================================
 
-// Glossary popovers (tools/handboek/begripuitleg.py). The stylesheet shows a term's
-// definition on hover and keyboard focus without any script; this adds Escape to
-// hide it, keeps it inside the window, and lets a first tap on a touch screen show
-// it (a second tap follows the link to Begrippen).
+// Glossary popovers (tools/handboek/begripuitleg.py). Each link to a term is described by
+// its definition, which the page holds (hidden) at the end of the article. This shows it
+// next to the term while the pointer is over the term or the popover, or while the term
+// has the keyboard focus; Escape hides it. On a touch screen a first tap shows it and a
+// second tap follows the link to Begrippen. Without scripts the link works as before.
 (function () {
   "use strict";
+  var shown = null;        // the link whose popover is visible
+  var hideTimer = null;
   var lastPointer = "mouse";
+  var tapped = null;       // the link tapped once on a touch screen
   function termOf(node) {
-    return node && node.closest ? node.closest(".begrip") : null;
+    var link = node && node.closest ? node.closest("a.begrip[aria-describedby]") : null;
+    return link && tipOf(link) ? link : null;
   }
-  function closeAll(except) {
-    document.querySelectorAll(".begrip.begrip-open").forEach(function (term) {
-      if (term !== except) term.classList.remove("begrip-open");
-    });
+  function tipOf(link) {
+    return document.getElementById(link.getAttribute("aria-describedby"));
   }
-  function fit(term) {
-    var tip = term.querySelector(".begrip-uitleg");
-    if (!tip) return;
-    tip.style.left = "";
-    window.requestAnimationFrame(function () {
-      if (getComputedStyle(tip).position !== "absolute") return;
-      var box = tip.getBoundingClientRect();
-      var room = document.documentElement.clientWidth - 8;
-      if (box.width && box.right > room) tip.style.left = Math.min(0, room - box.right) + "px";
-    });
+  function inTip(node) {
+    return node && node.closest ? node.closest(".begrip-uitleg") : null;
   }
-  function show(event) {
-    var term = termOf(event.target);
-    if (!term) return;
-    term.classList.remove("begrip-verborgen");
-    fit(term);
+  function place(link, tip) {
+    if (tip.parentNode !== document.body) document.body.appendChild(tip);
+    tip.style.left = "0px";
+    tip.style.top = "0px";
+    var box = link.getBoundingClientRect();
+    var size = tip.getBoundingClientRect();
+    var room = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(box.left, room - size.width - 8));
+    // Below the term, or above it when it would fall below the window and fits above.
+    var above = box.bottom + size.height + 8 > window.innerHeight && box.top > size.height + 8;
+    tip.style.left = left + window.scrollX + "px";
+    tip.style.top = (above ? box.top - size.height - 4 : box.bottom + 4) + window.scrollY + "px";
   }
-  document.addEventListener("mouseover", show);
-  document.addEventListener("focusin", show);
-  document.addEventListener("pointerdown", function (event) {
-    lastPointer = event.pointerType || "mouse";
-    if (!termOf(event.target)) closeAll(null);
-  });
-  document.addEventListener("click", function (event) {
-    var term = termOf(event.target);
-    if (!term || lastPointer !== "touch" || term.classList.contains("begrip-open")) return;
-    event.preventDefault();
-    closeAll(term);
-    term.classList.add("begrip-open");
-    term.classList.remove("begrip-verborgen");
-    fit(term);
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape") return;
-    document.querySelectorAll(".begrip").forEach(function (term) {
-      term.classList.remove("begrip-open");
-      term.classList.add("begrip-verborgen");
-    });
+  function show(link) {
+    window.clearTimeout(hideTimer);
+    if (shown === link) return;
+    hide();
+    var tip = tipOf(link);
+    tip.hidden = false;
+    place(link, tip);
+    shown = link;
+  }
+  function hide() {
+    window.clearTimeout(hideTimer);
+    if (shown) tipOf(shown).hidden = true;
+    shown = null;
+    tapped = null;
+  }
+  function hideSoon() {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(hide, 300);
+  }
+  document.addEventListener("mouseover", function (event) {
+    var link = termOf(event.target);
+    if (link) show(link);
+    else if (shown && inTip(event.target)) window.clearTimeout(hideTimer);
   });
   document.addEventListener("mouseout", function (event) {
-    var term = termOf(event.target);
-    if (term && !term.contains(event.relatedTarget)) term.classList.remove("begrip-verborgen");
+    if (shown && (termOf(event.target) || inTip(event.target)) &&
+        !(termOf(event.relatedTarget) === shown || inTip(event.relatedTarget))) hideSoon();
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = termOf(event.target);
+    if (link) show(link);
+    else hide();
   });
   document.addEventListener("focusout", function (event) {
-    var term = termOf(event.target);
-    if (term && !term.contains(event.relatedTarget)) term.classList.remove("begrip-verborgen");
+    if (shown && termOf(event.target) === shown) hide();
   });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && shown) hide();
+  });
+  document.addEventListener("pointerdown", function (event) {
+    lastPointer = event.pointerType || "mouse";
+    if (shown && !termOf(event.target) && !inTip(event.target)) hide();
+  });
+  document.addEventListener("click", function (event) {
+    var link = termOf(event.target);
+    if (!link || lastPointer !== "touch" || tapped === link) return;
+    event.preventDefault();
+    show(link);
+    tapped = link;
+  });
+  window.addEventListener("resize", function () { if (shown) place(shown, tipOf(shown)); });
 })();
 
 // Search snippets: Sphinx takes a page's text with textContent, which glues the end of
@@ -97,7 +120,7 @@
   }
   function htmlToText(htmlString, anchor) {
     var doc = new DOMParser().parseFromString(htmlString, "text/html");
-    doc.querySelectorAll(".headerlink, script, style, .begrip-uitleg, p.afdruk-links").forEach(function (node) {
+    doc.querySelectorAll(".headerlink, script, style, .begrip-uitleggen, p.afdruk-links").forEach(function (node) {
       node.remove();
     });
     var main = doc.querySelector('[role="main"]');

@@ -86,7 +86,7 @@ def test_glossary_term_shows_its_definition_in_place(site, page, server, watch):
     definitions = glossary(site)
     card = CARDS[0]
     page.goto(server(CARD_PAGE[card.id]))
-    terms = page.locator("article .begrip > a")
+    terms = page.locator("article a.begrip")
     assert terms.count() >= 1
     for index in range(terms.count()):
         term = terms.nth(index)
@@ -111,13 +111,15 @@ def test_glossary_term_shows_its_definition_in_place(site, page, server, watch):
 
 def test_glossary_term_on_a_phone_opens_with_a_tap_and_stays_on_the_card(phone, visit):
     page = visit(CARD_PAGE[CARDS[0].id], in_context=phone)
-    term = page.locator("article .begrip > a").first
+    term = page.locator("article a.begrip").first
     tip = page.locator(f"[id='{term.get_attribute('aria-describedby')}']")
     term.tap()
     assert tip.is_visible()
     assert page.url.endswith(CARD_PAGE[CARDS[0].id])
     box = tip.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    term.tap()  # a second tap follows the link to the glossary
+    page.wait_for_url(re.compile(r"begrippen\.html#term-"))
 
 
 def test_tables_fit_a_phone(site, phone, visit, pages):

@@ -1,20 +1,23 @@
-"""A glossary term's definition in place: a small popover next to every ``{term}`` link.
+"""A glossary term's definition in place: a small popover for every ``{term}`` link.
 
 When a page is read, the definitions of its ``glossary`` (the Begrippen page)
-are stored as plain text per term id. A page filter then gives every link to
-a term, on every other page, its definition in the page itself::
+are stored as plain text per term id. A page filter then gives every other
+page the definitions of the terms it links to, once each, at the end of its
+article, and points each link at its definition::
 
-    <span class="begrip">
-      <a href="../begrippen.html#term-hashtag" aria-describedby="begrip-uitleg-1">hashtag</a>
-      <span class="begrip-uitleg" role="tooltip" id="begrip-uitleg-1" hidden>…</span>
-    </span>
+    <a class="reference internal begrip" href="../begrippen.html#term-hashtag"
+       aria-describedby="uitleg-term-hashtag">hashtag</a>
+    ...
+    <div class="begrip-uitleggen">
+      <span class="begrip-uitleg" role="tooltip" id="uitleg-term-hashtag" hidden>…</span>
+    </div>
 
-The stylesheet shows the popover while the pointer is over the term or the
-term has the keyboard focus (no script needed); ``handboek.js`` adds Escape to
-hide it and a first tap on a touch screen to show it. Screen readers hear the
-definition as the link's description. Everything is in the page: nothing is
-loaded later or from elsewhere, and the link itself still leads to the
-Begrippen page.
+Screen readers hear the definition as the link's description. ``handboek.js``
+shows it next to the term while the pointer is over it or the term has the
+keyboard focus, hides it with Escape, and shows it on a first tap on a touch
+screen. The card's own text stays exactly as it was (nothing is inserted into
+a sentence), everything is in the page (nothing is loaded later or from
+elsewhere), and without scripts the link leads to the Begrippen page as before.
 """
 
 from __future__ import annotations
@@ -77,22 +80,28 @@ def popover(definition: tuple[str, str], element_id: str) -> str:
 
 
 def add_popovers(page: str, found: dict[str, tuple[str, str]]) -> str:
-    """The page with a popover after every link to a term in ``found``."""
-    counter = 0
+    """The page with every link to a term in ``found`` described by that term's popover."""
+    used: dict[str, str] = {}
+    if "</article>" not in page:
+        return page
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal counter
-        definition = found.get(html.unescape(match["id"]))
-        if definition is None:
+        term_id = html.unescape(match["id"])
+        if term_id not in found:
             return match[0]
-        counter += 1
-        element_id = f"begrip-uitleg-{counter}"
+        element_id = used.setdefault(term_id, f"uitleg-{term_id}")
         return (
-            f'<span class="begrip"><a class="reference internal" href="{match["href"]}" '
-            f'aria-describedby="{element_id}">{match["label"]}</a>{popover(definition, element_id)}</span>'
+            f'<a class="reference internal begrip" href="{match["href"]}" '
+            f'aria-describedby="{html.escape(element_id, quote=True)}">{match["label"]}</a>'
         )
 
-    return _TERM_LINK.sub(replace, page)
+    page = _TERM_LINK.sub(replace, page)
+    if not used:
+        return page
+    popovers = "".join(popover(found[term_id], html.escape(element_id, quote=True))
+                       for term_id, element_id in used.items())
+    head, _, tail = page.rpartition("</article>")
+    return f'{head}<div class="begrip-uitleggen">{popovers}</div>\n</article>{tail}'
 
 
 def _page_filter(app: Sphinx):
