@@ -30,7 +30,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from kern.loader import KAARTEN_DIR, card_paths, load_cards
+from kern.loader import KAARTEN_DIR, Card, CardFormatError, card_paths, load_card
 from .pdf import HANDOUTS, handout_name
 
 DOWNLOADS_DIR = "downloads"
@@ -55,6 +55,17 @@ def _find_pdfs(app: Sphinx, config: Config) -> None:
     app.__dict__["handboek_pdf_paths"] = {name: found[name] for name in config.handboek_pdfs}
 
 
+def _readable_cards(cards_dir: Path) -> list[Card]:
+    """The cards that can be read; a card that cannot is reported on its own page, not here."""
+    cards = []
+    for path in card_paths(cards_dir):
+        try:
+            cards.append(load_card(path))
+        except CardFormatError:
+            continue
+    return cards
+
+
 def _link(docname: str, name: str, text: str) -> nodes.reference:
     """A link from page ``docname`` (the HTML builder writes ``<docname>.html``) to a PDF."""
     uri = relative_uri(f"{docname}.html", f"{DOWNLOADS_DIR}/{name}")
@@ -75,9 +86,9 @@ class AfdrukkenDirective(SphinxDirective):
         if HANDBOOK in present:
             items += nodes.list_item("", nodes.paragraph(
                 "", "", _link(docname, HANDBOOK, "Het hele handboek (pdf)"),
-                nodes.Text(": alle kaarten met gespreksleiding, begrippen, bronnen en het voorbeeldprotocol."),
+                nodes.Text(": alle kaarten met de gespreksleiding, de begrippen, de bronnen en het protocol."),
             ))
-        for card in load_cards(cards_dir):
+        for card in _readable_cards(cards_dir):
             links = [(edition, handout_name(card.id, edition)) for edition in EDITIONS]
             links = [(edition, name) for edition, name in links if name in present]
             if not links:
