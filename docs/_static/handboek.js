@@ -120,7 +120,7 @@
   }
   function htmlToText(htmlString, anchor) {
     var doc = new DOMParser().parseFromString(htmlString, "text/html");
-    doc.querySelectorAll(".headerlink, script, style, .begrip-uitleggen, p.afdruk-links").forEach(function (node) {
+    doc.querySelectorAll(".headerlink, script, style, .begrip-uitleggen, .afdruk-links").forEach(function (node) {
       node.remove();
     });
     var main = doc.querySelector('[role="main"]');

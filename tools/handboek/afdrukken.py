@@ -130,7 +130,7 @@ class CardPrintLinks(SphinxPostTransform):
             return
         card_id = docname.rsplit("/", 1)[-1]
         present = set(self.env.config.handboek_pdfs)
-        line = nodes.paragraph(classes=["afdruk-links"])
+        line = nodes.paragraph()
         names = [(edition, handout_name(card_id, edition)) for edition in EDITIONS]
         names = [(edition, name) for edition, name in names if name in present]
         if names:
@@ -148,7 +148,8 @@ class CardPrintLinks(SphinxPostTransform):
         subtitle = next((node for node in section.children if isinstance(node, nodes.container)
                          and "ondertitel" in node["classes"]), None)
         anchor = subtitle if subtitle is not None else section[0]
-        anchor.parent.insert(anchor.parent.index(anchor) + 1, line)
+        # In a container of its own: the card's first paragraph (its purpose) stays the first.
+        anchor.parent.insert(anchor.parent.index(anchor) + 1, nodes.container("", line, classes=["afdruk-links"]))
 
 
 def _copy_pdfs(app: Sphinx, exception: Exception | None) -> None:
