@@ -105,11 +105,11 @@ class AfdrukkenDirective(SphinxDirective):
             result.append(nodes.paragraph("", (
                 "Deze versie van de site is zonder pdf's gebouwd. Wie de site zelf bouwt, maakt ze met "
                 "make pdf (het handboek) en make kaarten (per kaart een uitdraai voor de deelnemers en een "
-                "voor de gespreksleider); na een nieuwe make html staan ze hier."
+                "voor de gespreksleider); bouw daarna de site opnieuw, dan staan ze hier."
             )))
         result.append(nodes.paragraph("", (
             "Een pagina van deze site kun je ook rechtstreeks vanuit de browser afdrukken: menu's en "
-            "knoppen vallen dan weg, alle uitklapblokken staan open en een kwestie wordt niet over twee "
+            "knoppen vallen dan weg, alle blokken staan open en een kwestie wordt niet over twee "
             "bladzijden verdeeld."
         )))
         return result
