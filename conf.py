@@ -13,6 +13,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from kern.adres import AddressError, published_url  # noqa: E402
 from kern.kaartformaat import MYST_EXTENSIONS  # noqa: E402
 from kern.loader import read_cards  # noqa: E402
+from handboek.pdf import HANDOUTS, handout_name  # noqa: E402
 
 # Which edition this build makes: the website (default), the PDF handbook with
 # the leaders' handouts (-t pdf) or the participants' handouts (-t deelnemers).
@@ -113,18 +114,23 @@ latex_engine = "pdflatex"
 LATEX_AUTHOR = "Kaartteksten: Kennisnet; handboek en modelprotocol: het projectteam"
 latex_domain_indices = False
 latex_additional_files = [str(ROOT / "tools" / "handboek" / "latex" / "handboek.sty")]
-if PARTICIPANTS:
-    latex_documents = [
-        (f"kaarten/{card.id}", f"{card.id}-deelnemers.tex", card.title, "Voor de deelnemers", "howto", False)
-        for card in CARDS
-    ]
-else:
-    latex_documents = [("handboek", "handboek.tex", html_title, LATEX_AUTHOR, "manual", False)] + [
-        (f"kaarten/{card.id}", f"{card.id}-gespreksleider.tex", card.title, "Voor de gespreksleider", "howto", False)
-        for card in CARDS
-    ]
+# The title page shows the edition where the author goes ("Voor de deelnemers"); the PDF's own
+# metadata gets the real author and the title with the edition (\handboekpdf in handboek.sty).
+EDITION = "deelnemers" if PARTICIPANTS else "gespreksleider"
+HANDOUT_LABEL = HANDOUTS[EDITION][1]
+latex_documents = [] if PARTICIPANTS else [
+    ("handboek", "handboek.tex", html_title, LATEX_AUTHOR, "manual", False)
+]
+latex_documents += [
+    (f"kaarten/{card.id}", handout_name(card.id, EDITION, ".tex"), card.title, HANDOUT_LABEL.capitalize(), "howto", False)
+    for card in CARDS
+]
 latex_elements = {
     "papersize": "a4paper",
+    # One-sided: chapters start on the next page, not the next right-hand page (no blank pages).
+    "extraclassoptions": "openany,oneside",
+    # A figure stays where it is in the text instead of floating to a page of its own.
+    "figure_align": "H",
     "pointsize": "12pt" if PARTICIPANTS else "11pt",
     "babel": r"\usepackage[dutch]{babel}",
     "fontpkg": r"\usepackage{tgpagella}\usepackage[scale=0.95]{tgheros}\usepackage{tgcursor}",
@@ -137,6 +143,7 @@ latex_elements = {
         "InnerLinkColor={HTML}{00566B}, OuterLinkColor={HTML}{00566B}"
     ),
     "preamble": r"\usepackage{handboek}"
+    + "\n\\handboekpdf{" + author + "}{" + HANDOUT_LABEL + "}"
     + (
         "\n\\usepackage[fontsize=14pt]{scrextend}\n\\tcbset{handboek/breuk/.style={}}\n\\pagestyle{plain}"
         if PARTICIPANTS

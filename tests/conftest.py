@@ -152,8 +152,11 @@ class BuiltSite:
         return self.html(page).find("article")
 
     def text(self, page: str) -> str:
-        """The article's text as a reader sees it: blocks separated by a space."""
+        """The article's text as a reader sees it: blocks separated by a space, without what the page
+        hides until asked (the glossary popovers, ``hidden``)."""
         article = self.article(page)
+        for hidden in article.select("[hidden]"):
+            hidden.decompose()
         for block in article.find_all(BLOCK_TAGS):
             block.append(" ")
         return article.get_text()

@@ -1,5 +1,6 @@
 """The PDFs: the handbook and the handouts per card, built with LaTeX and read back as text."""
 
+from pathlib import Path
 import re
 import subprocess
 import unicodedata
@@ -193,3 +194,108 @@ def test_missing_tex_is_one_dutch_sentence(monkeypatch):
         latex.check_tex()
     message = str(error.value)
     assert message.startswith("TeX ontbreekt") and "make tex" in message and message.count(".") <= 1
+
+
+# Paper as a teacher gets it (issue 15) --------------------------------------------------------------
+
+EDITIONS = {edition: label for edition, (_, label) in pdf.HANDOUTS.items()}
+SCREEN_WORDING = re.compile(r"\b(?:klik|klikken|tik op|scroll|scrollen|aanklikken|muis)\w*", re.IGNORECASE)
+
+
+def page_texts(path) -> list[str]:
+    """Each page's body text (without running head and page number)."""
+    count = len(PdfReader(path).pages)
+    return [
+        subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), "-x", "0", "-y", "66", "-W", "595", "-H", "710",
+                        str(path), "-"], capture_output=True, text=True, check=True).stdout
+        for n in range(1, count + 1)
+    ]
+
+
+@pytest.mark.parametrize("name", ["handboek.pdf", *(f"{c.id}-{e}.pdf" for c in CARDS for e in EDITIONS)])
+def test_no_blank_pages(pdfs, name):
+    for number, text in enumerate(page_texts(pdfs / "pdf" / name), 1):
+        assert len(text.split()) >= 3, f"{name}: bladzijde {number} is leeg"
+
+
+def test_handbook_is_one_sided(pdfs):
+    tex = (pdfs / "latex-pdf" / "handboek.tex").read_text(encoding="utf-8")
+    assert re.search(r"\\documentclass\[[^\]]*\bopenany\b[^\]]*\boneside\b", tex)
+
+
+def test_figures_stand_with_their_text(pdfs):
+    texts = page_texts(pdfs / "pdf" / "handboek.pdf")
+    captions = [n for n, text in enumerate(texts) if re.search(r"^\s*(?:Fig\.|Figuur)\s*\d", text, re.MULTILINE)]
+    assert captions, "het handboek heeft een figuur (Gespreksleiding)"
+    for n in captions:
+        body = re.sub(r"^\s*(?:Fig\.|Figuur)\s*\d.*$", "", texts[n], flags=re.MULTILINE)
+        assert len(body.split()) > 40, f"de figuur op bladzijde {n + 1} staat alleen op de bladzijde"
+
+
+def test_no_screen_wording_on_paper(pdfs):
+    for path in sorted((pdfs / "pdf").glob("*.pdf")):
+        text = " ".join(page_texts(path))
+        assert not SCREEN_WORDING.findall(text), path.name
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_handout_metadata_names_card_edition_and_author(pdfs, card, edition):
+    reader = PdfReader(pdfs / "pdf" / f"{card.id}-{edition}.pdf")
+    meta = reader.metadata
+    assert meta.title == f"{card.title} – {EDITIONS[edition]}"
+    assert "Kennisnet" in meta.author and not meta.author.lower().startswith("voor de")
+    assert reader.trailer["/Root"].get("/Lang") == "nl-NL"
+
+
+def test_handbook_metadata(pdfs):
+    from conftest import ROOT
+    import runpy
+
+    conf = runpy.run_path(str(ROOT / "conf.py"), init_globals={"tags": type("Tags", (), {"has": lambda self, tag: False})()})
+    meta = PdfReader(pdfs / "pdf" / "handboek.pdf").metadata
+    assert meta.title == conf["html_title"]
+    assert meta.author == conf["author"]
+
+
+def test_site_ships_and_links_the_pdfs(pdfs, tmp_path):
+    """Built after the PDFs, the site copies them into downloads/ and links each from the landing page and
+    each card from its page."""
+    from conftest import copy_docs
+    from io import StringIO
+    from bs4 import BeautifulSoup
+    from sphinx.testing.util import SphinxTestApp
+
+    srcdir = copy_docs(tmp_path / "docs")
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=srcdir / "_build", freshenv=True,
+                        confoverrides={"handboek_pdfmap": str(pdfs / "pdf")}, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    out = Path(app.outdir)
+    landing = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    linked = {a["href"] for a in landing.select("article a.afdruk-pdf")}
+    expected = {"downloads/handboek.pdf"} | {f"downloads/{c.id}-{e}.pdf" for c in CARDS for e in EDITIONS}
+    assert linked == expected
+    for href in expected:
+        assert (out / href).read_bytes() == (pdfs / "pdf" / href.split("/")[-1]).read_bytes()
+    for card in CARDS:
+        page = BeautifulSoup((out / "kaarten" / f"{card.id}.html").read_text(encoding="utf-8"), "html.parser")
+        assert {a["href"] for a in page.select("article .afdruk-links a")} == {
+            f"../downloads/{card.id}-{e}.pdf" for e in EDITIONS}
+
+
+def outline_titles(outline) -> list[str]:
+    titles: list[str] = []
+    for item in outline:
+        titles += outline_titles(item) if isinstance(item, list) else [item.title]
+    return titles
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_each_kwestie_is_a_bookmark(pdfs, card, edition):
+    titles = outline_titles(PdfReader(pdfs / "pdf" / f"{card.id}-{edition}.pdf").outline)
+    assert [t for t in titles if t.startswith("Kwestie ")] == [
+        f"Kwestie {k.number}" + (f": {k.title}" if k.title else "") for k in card.kwesties]

@@ -16,7 +16,11 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``voorbeeldprotocol``: the model protocol page, downloads, and rules under each kwestie;
 - ``verantwoording``: the list of corrections to the card texts, from the cards' front matter;
 - ``drukwerk``: the participants' edition of the cards for print;
-- ``links``: internal links that fall back to text where a PDF lacks the target page.
+- ``links``: internal links that fall back to text where a PDF lacks the target page;
+- ``paginainhoud``: each kwestie in the page contents ("Op deze pagina");
+- ``begripuitleg``: a glossary term's definition in place, as a small popover;
+- ``tabellen``: tables that stack into labelled rows on a phone;
+- ``afdrukken``: the handbook's and handouts' PDFs on the site, and links to them.
 
 ``paginafilters`` runs the components' filters over every rendered HTML page.
 
@@ -51,6 +55,10 @@ def setup(app: Any) -> dict[str, Any]:
     from .kaartblokken import setup_kaartblokken
     from .navigatie import setup_navigatie
     from .overzicht import setup_overzicht
+    from .paginainhoud import setup_paginainhoud
+    from .begripuitleg import setup_begripuitleg
+    from .afdrukken import setup_afdrukken
+    from .tabellen import setup_tabellen
     from .paginafilters import setup_paginafilters
     from .prestaties import setup_prestaties
     from .publicatie import setup_publicatie
@@ -76,6 +84,10 @@ def setup(app: Any) -> dict[str, Any]:
     setup_voorbeeldprotocol(app)
     setup_verantwoording(app)
     setup_drukwerk(app)
+    setup_paginainhoud(app)
+    setup_begripuitleg(app)
+    setup_tabellen(app)
+    setup_afdrukken(app)
     # Last: the policy hashes the page as every other filter left it.
     setup_beveiliging(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

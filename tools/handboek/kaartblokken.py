@@ -9,7 +9,8 @@ a rubric (a run-in heading) and lose nothing.
 
 In HTML a kwestie is a ``<section id="kwestie-<n>">`` with a real heading, an
 example is an open ``<details id="voorbeeld-<n>">`` and the leader's notes are
-a closed ``<details>``. In LaTeX each block is a tcolorbox environment defined
+an open ``<details>`` too (a leader who shows the card to the group closes them
+with one click). In LaTeX each block is a tcolorbox environment defined
 in ``handboek.sty``.
 """
 
@@ -165,7 +166,7 @@ def _block_tag(node: kaartblok) -> str:
 
 
 def visit_kaartblok_html(self, node: kaartblok) -> None:
-    attributes = {"open": "open"} if node["kind"] == "voorbeeld" else {}
+    attributes = {"open": "open"} if node["kind"] in ("voorbeeld", "aandachtspunten") else {}
     self.body.append(self.starttag(node, _block_tag(node), **attributes))
 
 

@@ -25,6 +25,18 @@ from kern.loader import card_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 
+#: The two handouts of every card: edition -> (the Sphinx tag that builds it, what it is called).
+#: conf.py (LaTeX documents), this module and the site's download links (afdrukken.py) read it.
+HANDOUTS = {
+    "deelnemers": ("deelnemers", "voor de deelnemers"),
+    "gespreksleider": ("pdf", "voor de gespreksleider"),
+}
+
+
+def handout_name(card_id: str, edition: str, suffix: str = ".pdf") -> str:
+    """The file name of a card's handout: ``<kaart>-<editie>.pdf`` (or ``.tex``)."""
+    return f"{card_id}-{edition}{suffix}"
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -82,8 +94,8 @@ def handbook_editions(docs: Path) -> list[Edition]:
 def handout_editions(docs: Path) -> list[Edition]:
     ids = card_ids(docs)
     return [
-        Edition("pdf", tuple(f"{card}-gespreksleider.tex" for card in ids)),
-        Edition("deelnemers", tuple(f"{card}-deelnemers.tex" for card in ids)),
+        Edition(tag, tuple(handout_name(card, edition, ".tex") for card in ids))
+        for edition, (tag, _) in HANDOUTS.items()
     ]
 
 
