@@ -9,7 +9,7 @@ import re
 import pytest
 
 from handboek.beveiliging import DIRECTIVES, inline_hashes, policy, sha256_source, with_policy
-from handboek.webserver import site_pages
+from webserver import site_pages
 
 CSP = 'meta[http-equiv="Content-Security-Policy"]'
 

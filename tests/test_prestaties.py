@@ -13,7 +13,7 @@ from urllib.request import Request, urlopen
 import pytest
 
 from handboek.prestaties import defer_scripts, needed
-from handboek.webserver import SiteServer, site_pages
+from webserver import SiteServer, site_pages
 
 MAX_REQUESTS = 15
 MAX_BYTES = 250 * 1024

@@ -19,7 +19,7 @@ from conftest import ROOT, BuiltSite, copy_docs
 from sphinx.util.tags import Tags
 
 from handboek.publicatie import root_relative
-from handboek.webserver import site_pages
+from webserver import site_pages
 from kern.adres import LOCAL_URL, AddressError, check_url, handbook_url, published_url
 
 #: A published address below the host's root, as on Read the Docs.

@@ -8,7 +8,7 @@ from pathlib import Path
 from sphinx.testing.util import SphinxTestApp
 
 from handboek.toegankelijkheid import focusable_code, inline_svg, label_caption_headings, mark_navigation
-from handboek.webserver import site_pages
+from webserver import site_pages
 
 SVG = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"

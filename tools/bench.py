@@ -12,7 +12,7 @@ Measured in one run, on this machine:
   with its own id and title (targets: both ratios at most 1.5);
 - every page of the site with Lighthouse (mobile emulation, its default
   simulated slow 4G and CPU), three runs each, the median of each score;
-  served on 127.0.0.1 by :mod:`handboek.webserver` (gzip, as a web host);
+  served on 127.0.0.1 by ``tests/webserver.py`` (gzip, as a web host);
 - each page's requests and bytes (all of them, uncompressed) from Lighthouse's
   network log, also for the same page of the bare build, and their ratio.
 
@@ -44,8 +44,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "tests"))  # the test server (tests/webserver.py) serves the site for Lighthouse too
 
-from handboek.webserver import SiteServer, site_pages  # noqa: E402
+from webserver import SiteServer, site_pages  # noqa: E402  (the test server, in tests/)
 
 PYTHON = sys.executable
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"  # benchmarks/package.json

@@ -1,7 +1,7 @@
 """The built site in a real browser: Debian's Chromium driven by Playwright.
 
 The session's site (built by ``tests/conftest.py``) is served on 127.0.0.1 as a
-web host serves it (:mod:`handboek.webserver`): a missing address gets the 404
+web host serves it (``tests/webserver.py``): a missing address gets the 404
 page. Without Chromium the browser tests skip with one line saying how to
 install it; under CI (``CI=true``) a missing browser or axe-core is a failure
 (:func:`conftest.missing`).
@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import missing
 
-from handboek.webserver import SiteServer, site_pages
+from webserver import SiteServer, site_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

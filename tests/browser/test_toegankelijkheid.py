@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from handboek.webserver import SiteServer
+from webserver import SiteServer
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_ANSWERS = ROOT / "examples" / "antwoorden-voorbeeld.yaml"
