@@ -67,6 +67,6 @@ def cards_changed(env: BuildEnvironment, added: set[str], changed: set[str], rem
         except CardFormatError:
             return True  # env_cards reports it
         cache[path.name] = ((stat.st_size, stat.st_mtime_ns), card)
-        if cached is None or cached[1] != card:
+        if cached is None or cached[1] != card or cached[1].metadata != card.metadata:  # corrections too
             return True
     return False

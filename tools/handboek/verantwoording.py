@@ -9,14 +9,15 @@ this page.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from kern.loader import KAARTEN_DIR, card_paths, load_card
+from kern.loader import KAARTEN_DIR
+
+from .kaarten import env_cards
+from .store import doc_store
 
 
 class VerantwoordingDirective(SphinxDirective):
@@ -24,9 +25,9 @@ class VerantwoordingDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         result: list[nodes.Node] = []
-        for path in card_paths(Path(self.env.srcdir) / KAARTEN_DIR):
-            self.env.note_dependency(str(path))
-            card = load_card(path)
+        # Read again when the cards change (store.py), not whenever a card page is saved.
+        doc_store(self.env, "collects")[self.env.docname] = True
+        for card in env_cards(self.env):
             corrections = card.metadata.get("correcties") or []
             reference = addnodes.pending_xref(
                 "", nodes.inline("", card.title), refdomain="std", reftype="doc",

@@ -39,19 +39,31 @@ def _clean(value: str) -> str:
 
 
 def _runs(paragraph: WordParagraph, content: Inlines) -> WordParagraph:
+    """The inline content as runs; neighbouring plain texts share one run (a rule that many kwesties
+    discuss would otherwise get hundreds of runs, and each costs python-docx several XML look-ups)."""
+    plain: list[str] = []
+
+    def flush() -> None:
+        if plain:
+            paragraph.add_run(_clean("".join(plain)))
+            plain.clear()
+
     for item in content:
         if isinstance(item, Text):
-            paragraph.add_run(_clean(item.text))
+            plain.append(item.text)
+        elif isinstance(item, Link):
+            plain.append(f"{item.text} ({item.url})")
+        elif isinstance(item, KwestieLink):
+            plain.append(item.ref.label)
         elif isinstance(item, Strong):
+            flush()
             paragraph.add_run(_clean(item.text)).bold = True
         elif isinstance(item, Emph):
+            flush()
             paragraph.add_run(_clean(item.text)).italic = True
-        elif isinstance(item, Link):
-            paragraph.add_run(_clean(f"{item.text} ({item.url})"))
-        elif isinstance(item, KwestieLink):
-            paragraph.add_run(_clean(item.ref.label))
         else:
             raise TypeError(f"unknown inline {item!r}")
+    flush()
     return paragraph
 
 
