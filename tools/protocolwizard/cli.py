@@ -24,6 +24,7 @@ from .files import FileProblem, atomic_write, describe, exists
 from .output import FORMATS, OutputError, parse_formats
 from .services import (
     EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_outputs, say_error as _error,
+    say_refusal,
 )
 
 DESCRIPTION = """\
@@ -208,14 +209,8 @@ def _load_own_protocol(path: Path):
 
     try:
         protocol = load_model(path, topics_from=current_model())
-    except ValidationError as error:
-        count = len(error.errors)
-        _error(f"{path} bevat {count} {'fout' if count == 1 else 'fouten'}:")
-        for problem in error.errors:
-            print(f"  {problem}", file=sys.stderr)
-        return None
-    except YamlError as error:
-        _error(str(error))
+    except (ValidationError, YamlError) as error:
+        say_refusal(path, error)
         return None
     if not protocol.is_imported:
         _error(f"{path} is geen ingelezen protocol (het veld 'bron' ontbreekt). Lees het eerst in met: "

@@ -36,17 +36,21 @@ def say_error(message: str) -> None:
     print(f"Fout: {message}", file=sys.stderr)
 
 
+def say_refusal(path: Path, error: ValidationError | YamlError) -> None:
+    """A file the checker refused: every problem with its file, line and field, in Dutch."""
+    if isinstance(error, YamlError):
+        say_error(str(error))
+        return
+    say_error(f"{path} bevat {aantal(len(error.errors), 'fout', 'fouten')}:")
+    for problem in error.errors:
+        print(f"  {problem}", file=sys.stderr)
+
+
 def load_checked(path: Path, ctx: Context) -> Answers | None:
     try:
         answers = load_answers(path, ctx)
-    except ValidationError as error:
-        count = len(error.errors)
-        say_error(f"{path} bevat {aantal(count, 'fout', 'fouten')}:")
-        for problem in error.errors:
-            print(f"  {problem}", file=sys.stderr)
-        return None
-    except YamlError as error:
-        say_error(str(error))
+    except (ValidationError, YamlError) as error:
+        say_refusal(path, error)
         return None
     for warning in answers.warnings:
         print(f"Let op: {warning}", file=sys.stderr)
