@@ -56,7 +56,7 @@ def inlines(content: Inlines) -> str:
 
 
 def _table(table: Table) -> str:
-    columns = "l" * (len(table.header) - 1) + "X"
+    columns = "l" * (len(table.header) - 1) + r">{\raggedright\arraybackslash}X"  # no stretched spaces
     lines = [rf"\begin{{tabularx}}{{\textwidth}}{{@{{}}{columns}@{{}}}}",
              " & ".join(rf"\textbf{{{latex_escape(cell)}}}" for cell in table.header) + r" \\"]
     for row in table.rows:
