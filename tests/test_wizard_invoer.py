@@ -22,7 +22,7 @@ from kern.adres import check_url
 from protocol.schema import ValidationError
 from protocol.strict_yaml import MAX_BYTES, MAX_DEPTH, MAX_NODES, YamlError, parse_yaml
 from protocolwizard import answers as answers_module
-from protocolwizard.answers import DATE_RANGE, check_date, check_email, parse_answers
+from protocolwizard.answers import DATE_RANGE, check_date, check_email
 from protocolwizard.answers_schema import MAX_EMAIL
 from protocolwizard.cli import main
 from protocolwizard.draft import review_date

@@ -64,16 +64,12 @@ def _model(env):
     return cached[1]
 
 
-def _cards(env):
-    return env_cards(env)
-
-
 _DOCUMENTS: list[tuple] = []
 
 
 def _model_document(env):
     """The model protocol with every card, made once for all the card pages that list its rules."""
-    model, cards = _model(env), _cards(env)
+    model, cards = _model(env), env_cards(env)
     for known_model, known_cards, document in _DOCUMENTS:
         if known_model is model and len(known_cards) == len(cards) and all(map(operator.is_, known_cards, cards)):
             return document
@@ -102,7 +98,7 @@ def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
     except (YamlError, ValidationError) as error:
         logger.error("Het modelprotocol kan niet worden gelezen:\n%s", error, location=location)
         return
-    cards = _cards(env)
+    cards = env_cards(env)
     env.note_dependency(str(model_path))
     for template in TEMPLATES_DIR.glob("*.j2"):
         env.note_dependency(str(template))
@@ -274,7 +270,7 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
     if not docs_with(app.env, "protocolpagina"):
         return
     model_path = Path(app.config.handboek_protocol_model)
-    cards = _cards(app.env)
+    cards = env_cards(app.env)
     target = Path(app.outdir) / DOWNLOADS_DIR
     stamp = Path(app.doctreedir) / "handboek-downloads.sha256"
     fingerprint = _downloads_fingerprint(app, model_path, cards)

@@ -47,8 +47,6 @@ LUALATEX = Engine(
 # Whole lines in the log (so its messages can be read), and input lines as long as an escaped
 # text field can make them (up to 20,000 characters of 16 bytes each).
 TEX_ENV = {**os.environ, "max_print_line": "100000", "buf_size": "1000000"}
-#: The programs of every engine (what a test hides to simulate a machine without TeX).
-TEX_PROGRAMS = tuple(dict.fromkeys(PDFLATEX.programs + LUALATEX.programs))
 
 # pdflatex (classic babel) and LuaLaTeX (\babelprovide) say in different words that there
 # are no Dutch patterns.
