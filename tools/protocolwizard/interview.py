@@ -25,12 +25,11 @@ from prompt_toolkit.input import Input
 from kern.loader import Card, Kwestie
 from kern.slug import slug
 from kern.taal import aantal
-from protocol.document import model_document, RuleView
+from protocol.document import RuleView
 from protocol.schema import ValidationError, text_problem
 from protocol.strict_yaml import YamlError
-from protocol.trace import rules_for_kwestie
 
-from . import answers_schema
+from . import answers_schema, steps
 from .answers import Answers, Context, Decision, NewRule, load_answers, prompt_problem
 from .answers_schema import MAX_TEXT, Field
 from .files import FileProblem, Lock, atomic_write, exists
@@ -206,24 +205,16 @@ class Interview:
     # Kwesties and rules ---------------------------------------------------------------
 
     def chosen_cards(self) -> list[Card]:
-        return [self.context.card_ids[c] for c in self.answers.cards if c in self.context.card_ids]
+        return steps.chosen_cards(self.answers, self.context)
 
     def numbered_rules(self) -> dict[str, RuleView]:
-        document = model_document(self.context.model, self.context.cards, self.answers.sector)
-        return {rule.id: rule for chapter in document.chapters for rule in chapter.rules}
+        return steps.numbered_rules(self.answers, self.context)
 
     def kwestie_rules(self, kwestie: Kwestie) -> list[RuleView]:
-        numbered = self.numbered_rules()
-        return [numbered[r.id] for r in rules_for_kwestie(self.context.model, kwestie, self.answers.sector)]
+        return steps.kwestie_rules(self.answers, self.context, kwestie)
 
     def kwestie_done(self, kwestie: Kwestie) -> bool:
-        if kwestie.id not in self.answers.notes:
-            return False
-        for rule in self.kwestie_rules(kwestie):
-            decision = self.answers.decision_for(rule.id)
-            if decision is None or not decision.complete or decision.reason is None:
-                return False
-        return True
+        return steps.kwestie_done(self.answers, self.context, kwestie)
 
     def show_kwestie(self, card: Card, kwestie: Kwestie, index: int, total: int) -> None:
         say = self.prompts.say
@@ -240,11 +231,11 @@ class Interview:
         say()
 
     def ask_kwesties(self) -> None:
-        kwesties = [(card, kwestie) for card in self.chosen_cards() for kwestie in card.kwesties]
-        for index, (card, kwestie) in enumerate(kwesties, 1):
+        for step in steps.kwestie_steps(self.answers, self.context):
+            card, kwestie = step.card, step.kwestie
             if self.kwestie_done(kwestie):
                 continue
-            self.show_kwestie(card, kwestie, index, len(kwesties))
+            self.show_kwestie(card, kwestie, step.index, step.total)
             if kwestie.id not in self.answers.notes:
                 self.answers.notes[kwestie.id] = self.ask_text(NOTE)
                 self.save()
@@ -276,8 +267,7 @@ class Interview:
             self.ask_rule(rule, kwestie.id)
 
     def _rule_done(self, rule_id: str) -> bool:
-        decision = self.answers.decision_for(rule_id)
-        return decision is not None and decision.complete and decision.reason is not None
+        return steps.rule_done(self.answers, rule_id)
 
     def ask_rule(self, rule: RuleView, kwestie_id: str | None, again: bool = False) -> None:
         say = self.prompts.say
@@ -321,7 +311,7 @@ class Interview:
 
     def add_new_rule(self, rule: NewRule | None = None) -> None:
         chapters = [(f"{c.number}. {c.title}", c.id) for c in
-                    model_document(self.context.model, self.context.cards, self.answers.sector).chapters]
+                    steps.chapters(self.answers, self.context)]
         chapter = self.prompts.select(f"{NEW_RULE.child('hoofdstuk').label}", chapters, rule.chapter if rule else None)
         text = self.ask_text(NEW_RULE.child("tekst"), rule.text if rule else "")
         if rule is None:
@@ -341,9 +331,7 @@ class Interview:
     # Review ---------------------------------------------------------------------------
 
     def ordered_decisions(self) -> list[Decision]:
-        """Decisions in the order of the protocol's rules."""
-        order = {rule_id: index for index, rule_id in enumerate(self.numbered_rules())}
-        return sorted(self.answers.decisions, key=lambda d: order.get(d.rule, len(order)))
+        return steps.ordered_decisions(self.answers, self.context)
 
     def summary(self) -> list[str]:
         school, session = self.answers.school, self.answers.session
