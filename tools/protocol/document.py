@@ -129,6 +129,17 @@ class Change:
 
 
 @dataclass(frozen=True)
+class SessionScope:
+    """What a session discussed and what it did not (the report's own section; "niet besproken" is the default)."""
+
+    kwesties: tuple[KwestieRef, ...]  # discussed
+    not_discussed: tuple[KwestieRef, ...]  # kwesties of the chosen cards the team did not discuss
+    other_cards: tuple[str, ...]  # titles of cards not discussed at all
+    decided_rules: tuple[tuple[str, str], ...]  # (number, title) kept, changed or removed by the team
+    open_rules: tuple[tuple[str, str], ...]  # (number, title) not discussed: as in the model
+
+
+@dataclass(frozen=True)
 class ChangeReport:
     """Why each rule of a draft changed: changes, rules discussed and kept, open placeholders."""
 
@@ -138,6 +149,7 @@ class ChangeReport:
     placeholders: tuple[str, ...] = ()
     session_date: str = ""
     session_leader: str = ""
+    scope: SessionScope | None = None  # branch 'wizard': discussed and not discussed
 
     def count(self, kind: str) -> int:
         return sum(1 for change in self.changes if change.kind == kind)

@@ -12,7 +12,10 @@ from .blocks import (
     Block, Bullets, Definition, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Rule,
     Section, Strong, Table, Text, Title,
 )
-from .document import Change, ChangeReport, ChapterView, ProtocolDocument, RuleView, format_day
+from .document import (
+    Change, ChangeReport, ChapterView, ProtocolDocument, RuleView, SessionScope, dutch_list, format_day,
+)
+from .trace import KwestieRef
 from kern.taal import aantal
 
 from . import teksten
@@ -97,10 +100,39 @@ def protocol_page(document: ProtocolDocument) -> Page:
 
 # The change report ------------------------------------------------------------------------
 
-def _kwestie_link(change: Change, handboek_url: str) -> Link | None:
+def _kwestie_link(change: Change, handboek_url: str) -> Link | Text | None:
     if change.kwestie is None:
         return None
-    return Link(change.kwestie.label, handboek_url + change.kwestie.page)
+    return _kwestie_name(change.kwestie, handboek_url)
+
+
+def _kwestie_name(kwestie: KwestieRef, handboek_url: str) -> Link | Text:
+    """A link to the kwestie in the handbook, or without an address its name in words (never a dead link)."""
+    return Link(kwestie.label, handboek_url + kwestie.page) if handboek_url else Text(kwestie.label)
+
+
+def _scope(scope: SessionScope, handboek_url: str) -> Section:
+    """Which kwesties and rules the session discussed, and which it did not (listed, not hidden)."""
+    blocks: list[Block] = [Heading(1, teksten.SCOPE)]
+    if scope.kwesties:
+        blocks += [Paragraph((Text(teksten.SCOPE_KWESTIES.format(aantal=len(scope.kwesties))),)),
+                   Bullets(tuple((_kwestie_name(k, handboek_url),) for k in scope.kwesties))]
+    else:
+        blocks.append(Paragraph((Text(teksten.SCOPE_NO_KWESTIES),)))
+    if scope.not_discussed:
+        blocks += [Paragraph((Text(teksten.SCOPE_NOT_DISCUSSED.format(aantal=len(scope.not_discussed))),)),
+                   Bullets(tuple((Text(k.label),) for k in scope.not_discussed))]
+    if scope.other_cards:
+        blocks.append(Paragraph((Text(teksten.SCOPE_OTHER_CARDS.format(kaarten=dutch_list(scope.other_cards))),)))
+    decided = aantal(len(scope.decided_rules), "regel", "regels")
+    if scope.open_rules:
+        open_ = aantal(len(scope.open_rules), "regel is", "regels zijn")
+        blocks += [Paragraph((Text(teksten.SCOPE_RULES.format(besloten=decided, open=open_)),)),
+                   Paragraph((Text(teksten.SCOPE_OPEN_RULES),)),
+                   Bullets(tuple((Text(teksten.CHANGE_HEADING.format(nummer=n, titel=t)),) for n, t in scope.open_rules))]
+    else:
+        blocks.append(Paragraph((Text(teksten.SCOPE_RULES_ALL.format(besloten=decided)),)))
+    return Section(tuple(blocks), anchor="besproken")
 
 
 def _change(change: Change, handboek_url: str) -> Section:
@@ -148,6 +180,8 @@ def report_page(report: ChangeReport, handboek_url: str = "") -> Page:
         Paragraph((Strong(document.school_name),) + ((Text(sep + line),) if line else ()), style="meta"),
         Paragraph((Text(introduction),)),
     ]
+    if report.scope is not None:
+        blocks.append(_scope(report.scope, handboek_url))
     blocks += [_change(change, handboek_url) for change in report.changes]
     if report.kept:
         blocks.append(_kept(report.kept, handboek_url))

@@ -89,6 +89,25 @@ KEPT = "Besproken en behouden"
 TO_FILL_IN = "Nog in te vullen"
 TO_FILL_IN_TEXT = "Deze gegevens tussen rechte haken staan nog in het concept: {lijst}."
 
+# What the session discussed (the report's section and the draft's particulars); "niet besproken" is the default.
+SCOPE = "Wat is besproken"
+SCOPE_KWESTIES = "Besproken kwesties ({aantal}):"
+SCOPE_NO_KWESTIES = "Volgens de antwoorden is geen enkele kwestie besproken."
+SCOPE_NOT_DISCUSSED = "Niet besproken kwesties ({aantal}):"
+SCOPE_OTHER_CARDS = "Niet besproken kaarten: {kaarten}."
+SCOPE_RULES = (
+    "Het team nam een besluit over {besloten} (behouden, wijzigen of schrappen). {open} niet besproken; "
+    "die staan in het concept zoals in het modelprotocol."
+)
+SCOPE_RULES_ALL = "Het team nam een besluit over alle {besloten} van het modelprotocol voor deze sector."
+SCOPE_OPEN_RULES = "Niet besproken regels:"
+DISCUSSED_KWESTIES = "Besproken kwesties"
+NOT_DISCUSSED_KWESTIES = "Niet besproken kwesties"
+DISCUSSED_RULES = "Besproken regels"
+DISCUSSED_RULES_VALUE = "{besloten} van de {totaal}; de andere staan er zoals in het modelprotocol"
+NONE = "geen"
+WHOLE_CARD = "{kaart} (alle kwesties)"
+
 #: The kinds of change, as the report names them.
 CHANGED, REMOVED, ADDED, KEPT_KIND = "gewijzigd", "geschrapt", "nieuw", "behouden"
 

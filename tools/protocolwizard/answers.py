@@ -22,14 +22,15 @@ from typing import Any
 import yaml
 from ruamel.yaml import YAMLError as RuamelError
 
+from kern.adres import AddressError, check_url
 from kern.loader import Card
 from protocol.model import SECTORS, Model
 from protocol.pdftekens import pdf_problem
-from protocol.schema import Checker, quote, text_problem
+from protocol.schema import MAX_NAME, Checker, quote, text_problem
 from protocol.strict_yaml import YamlDocument, YamlError, load_yaml, parse_yaml
 
-from . import answers_schema
-from .answers_schema import MAX_EMAIL, SCHEMA, Field
+from . import answers_schema, steps
+from .answers_schema import MAX_EMAIL, NOT_DISCUSSED, SCHEMA, Field
 from .roundtrip import update_yaml
 
 DECISIONS = answers_schema.at("besluiten", "besluit").choice_values
@@ -75,6 +76,9 @@ class Answers:
     notes: dict[str, str | None] = field(default_factory=dict)
     #: What the checker allowed but probably was not meant (Dutch, with file, line and field).
     warnings: list[str] = field(default_factory=list, compare=False, repr=False)
+    # Branch 'wizard': the handbook address (None: not asked; '': none) and the state of each kwestie.
+    handboek: str | None = None
+    kwesties: dict[str, str] = field(default_factory=dict)
 
     def decision_for(self, rule_id: str) -> Decision | None:
         return next((d for d in self.decisions if d.rule == rule_id), None)
@@ -192,13 +196,27 @@ class _AnswersChecker(Checker):
 class _FieldChecker:
     """Checks data against the declared fields of :data:`answers_schema.SCHEMA`."""
 
-    def __init__(self, checker: Checker, context: Context, partial: bool) -> None:
+    def __init__(self, checker: Checker, context: Context, partial: bool, sector: str | None = None) -> None:
         self.checker = checker
         self.context = context
         self.partial = partial
+        self.sector = sector if sector in SECTORS else None
 
     def text(self, path: tuple, spec: Field, value: Any, required: bool) -> bool:
         return self.checker.text(path, value, required=required, max_length=spec.max_length)
+
+    def known(self, path: tuple, spec: Field, value: Any) -> None:
+        """An id of a rule, chapter, card or kwestie; an unknown rule or chapter id is answered with the nearest
+        valid ids (by spelling, or by the number the draft gives it: '4.2')."""
+        refs = self.context.refs(spec.ref)
+        if (spec.ref in ("regel", "hoofdstuk") and isinstance(value, str) and value not in refs
+                and self.checker.text(path, value, max_length=MAX_NAME)):
+            nearest = steps.nearest_ids(value, spec.ref, self.context, self.sector)
+            if nearest:
+                options = " of ".join(nearest)
+                self.checker.fail(path, f"onbekende {spec.ref} '{quote(value)}'; bedoel je {options}?")
+                return
+        self.checker.known(path, value, refs, self.context.ref_name(spec.ref))
 
     def block(self, path: tuple, spec: Field, value: Any) -> None:
         required = {f.key for f in spec.fields if f.required and (not self.partial or f.kind == "version")}
@@ -235,7 +253,13 @@ class _FieldChecker:
         elif kind == "ref":
             if not required and value == "":
                 return  # "none" (the wizard's "Geen")
-            checker.known(path, value, self.context.refs(spec.ref), self.context.ref_name(spec.ref))
+            self.known(path, spec, value)
+        elif kind == "url":
+            if self.text(path, spec, value, required=False) and value.strip():
+                try:
+                    check_url(value)
+                except AddressError as error:
+                    checker.fail(path, str(error))
         elif kind == "refs":
             if checker.is_type(path, value, list):
                 for index, item in enumerate(value):
@@ -245,7 +269,7 @@ class _FieldChecker:
         elif kind == "list":
             if checker.is_type(path, value, list):
                 item = Field("", "block", spec.label, fields=spec.fields)
-                whole = _FieldChecker(checker, self.context, partial=False)  # the wizard writes items whole
+                whole = _FieldChecker(checker, self.context, partial=False, sector=self.sector)  # written whole
                 for index, entry in enumerate(value):
                     whole.block(path + (index,), item, entry)
         elif kind == "map":
@@ -286,7 +310,7 @@ def _check_decisions(checker: Checker, data: dict, context: Context, partial: bo
             if text.split() == context.model.rule(rule_id).text.split():
                 checker.warn(path + ("tekst",), "de nieuwe tekst is gelijk aan die van het modelprotocol; "
                              "kies 'behouden' of pas de tekst aan.")
-        elif item.get("besluit") in ("behouden", "schrappen") and has_text:
+        elif item.get("besluit") in ("behouden", "schrappen", NOT_DISCUSSED) and has_text:
             checker.warn(path + ("tekst",), f"bij '{item['besluit']}' wordt deze tekst niet gebruikt; "
                          "kies 'wijzigen' als de regel deze tekst moet krijgen.")
 
@@ -324,7 +348,9 @@ def check(document: YamlDocument, context: Context, *, partial: bool = False) ->
     data = document.data
     if checker.is_type((), data, dict):
         data = _check_version(checker, data) or data
-        _FieldChecker(checker, context, partial).block((), SCHEMA, data)
+        school = data.get("school")
+        sector = school.get("sector") if isinstance(school, dict) else None
+        _FieldChecker(checker, context, partial, sector if isinstance(sector, str) else None).block((), SCHEMA, data)
         _check_decisions(checker, data, context, partial)
         if not checker.errors and not partial:
             _warn_if_nothing_left(checker, data, context)
@@ -364,6 +390,8 @@ def _build(data: dict) -> Answers:
             _item(new_rules, item, NewRule) for item in data.get("nieuwe_regels") or []
         ],
         notes=dict(data.get("notities") or {}),
+        handboek=None if "handboek" not in data else _text(data.get("handboek")),
+        kwesties={key: value for key, value in (data.get("kwesties") or {}).items() if value},
     )
 
 
@@ -414,6 +442,8 @@ def to_data(answers: Answers, *, keep_asked: bool = True) -> dict:
         "besluiten": _items(answers_schema.at("besluiten"), answers.decisions),
         "nieuwe_regels": _items(answers_schema.at("nieuwe_regels"), answers.new_rules),
         "notities": answers.notes,
+        "handboek": answers.handboek,
+        "kwesties": answers.kwesties or None,
     }
     return _normalise(SCHEMA, raw, keep_asked)
 

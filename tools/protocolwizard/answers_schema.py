@@ -11,10 +11,16 @@ particulars table all read :data:`SCHEMA`.
 Adding a field is adding one :class:`Field` here (and, for a list item, the
 attribute it fills on :class:`~protocolwizard.answers.Decision` or
 :class:`~protocolwizard.answers.NewRule`). A new schema version adds a step
-to :data:`MIGRATIONS` so that every older file can still be read. Planned
-fields (a "niet besproken" state per rule or kwestie, the handbook address,
-the model version and a fingerprint per decided rule) fit as extra choices
-or extra fields of these blocks.
+to :data:`MIGRATIONS` so that every older file can still be read.
+
+"Niet besproken" is a state of its own and the default: a rule without a
+decision, or with the decision ``niet besproken``, stays as in the model and
+the change report lists it as not discussed; ``behouden`` means the team chose
+to keep it. A kwestie is discussed when ``kwesties`` says so, or, when
+``kwesties`` does not name it, when a decision, a new rule or a note names it
+(that is how files written before ``kwesties`` and ``handboek`` existed say it;
+they keep their meaning, including every ``behouden`` they record). Both fields
+are optional, so no migration is needed.
 """
 
 from __future__ import annotations
@@ -42,7 +48,8 @@ class Field:
     ``kind``: "version", "text", "choice", "date", "email", "ref" (the id of a
     rule, chapter, card or kwestie, named by ``ref``), "refs" (a list of
     those), "block" (fixed sub-fields), "list" (items with ``fields``) or
-    "map" (kwestie id -> the value described by ``fields[0]``).
+    "map" (kwestie id -> the value described by ``fields[0]``) or "url" (a web address, checked with
+    ``kern.adres.check_url``; empty = none).
     """
 
     key: str
@@ -97,7 +104,16 @@ DECISIONS = (
     ("behouden", "Behouden: de regel blijft zoals hij is"),
     ("wijzigen", "Wijzigen: een nieuwe tekst"),
     ("schrappen", "Schrappen: de regel vervalt"),
+    ("niet besproken", "Niet besproken: overslaan, de regel blijft zoals in het modelprotocol"),
 )
+
+#: The state of a kwestie in the session (top-level ``kwesties``); a kwestie not named is not discussed,
+#: unless a decision or new rule names it (as files written before this field do).
+KWESTIE_STATES = (
+    ("besproken", "Ja, besproken"),
+    ("niet besproken", "Nee, niet besproken (overslaan)"),
+)
+DISCUSSED, NOT_DISCUSSED = (value for value, _ in KWESTIE_STATES)
 
 _KWESTIE_HELP = "waar het werd besproken, als kaart/nummer, bijvoorbeeld {kwestie}"
 
@@ -155,6 +171,13 @@ SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
           "in het wijzigingsverslag", ref="kwestie", fields=(
               Field("", "text", "Notitie over wat de groep zei (privé, komt nergens in)",
                     example="Wat de groep zei, om het gesprek later voort te zetten."),
+          )),
+    # Fields of branch 'wizard': the handbook address and the state of each kwestie.
+    Field("handboek", "url", "Op welk webadres staat het handboek?", "het adres van het handboek, voor de links "
+          "in het wijzigingsverslag (leeg: geen links), bijvoorbeeld https://school.example/handboek/"),
+    Field("kwesties", "map", "Welke kwesties zijn besproken", "per kwestie besproken of niet besproken; een kwestie "
+          "die hier niet staat, telt als niet besproken (tenzij een besluit haar noemt)", ref="kwestie", fields=(
+              Field("", "choice", "Is deze kwestie besproken?", choices=KWESTIE_STATES, example="besproken"),
           )),
 ))
 

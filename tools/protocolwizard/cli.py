@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kern.adres import check_url, handbook_url
+from kern.adres import LOCAL_URL, check_url, handbook_url
 from kern.kaartformaat import CardFormatError
 from kern.taal import aantal
 from protocol.schema import ValidationError
@@ -46,10 +46,18 @@ voorbeelden:
 
 def _handbook(value: str) -> str:
     """``--handboek`` (or ``HANDBOEK_URL``, its default): only an http or https address goes into links."""
+    if not value.strip():
+        return ""  # no address: the change report names each kwestie without a link
     try:
         return check_url(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(f"{error} (--handboek of HANDBOEK_URL)") from None
+
+
+def _published() -> str:
+    """HANDBOEK_URL as it is set (checked by ``_handbook``), or '' when none is: never this computer's address."""
+    address = handbook_url()
+    return "" if address == LOCAL_URL else address
 
 
 def parser() -> argparse.ArgumentParser:
@@ -67,8 +75,9 @@ def parser() -> argparse.ArgumentParser:
     start.add_argument("--antwoorden", type=Path, default=Path("antwoorden.yaml"), metavar="BESTAND",
                        help="waar de antwoorden worden bewaard (standaard: antwoorden.yaml in deze map)")
     start.add_argument("--hervat", type=Path, metavar="BESTAND", help="verdergaan met een eerder bewaard antwoordbestand")
-    start.add_argument("--handboek", type=_handbook, default=handbook_url(), metavar="URL",
-                       help="adres van het handboek voor de links in het wijzigingsverslag")
+    start.add_argument("--handboek", type=_handbook, default=_published(), metavar="URL",
+                       help="adres van het handboek voor de links in het wijzigingsverslag (de wizard vraagt het, "
+                       "met dit adres of HANDBOEK_URL als voorstel)")
 
     make = commands.add_parser(
         "maak", help="een concept maken uit een antwoordbestand, zonder vragen",
@@ -79,8 +88,9 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--formaat", default=",".join(FORMATS), metavar="LIJST",
                       help=f"formaten van het protocol, gescheiden door komma's (standaard: {','.join(FORMATS)})")
     make.add_argument("--overschrijven", action="store_true", help="bestaande bestanden in MAP vervangen")
-    make.add_argument("--handboek", type=_handbook, default=handbook_url(), metavar="URL",
-                      help="adres van het handboek voor de links in het wijzigingsverslag")
+    make.add_argument("--handboek", type=_handbook, default=None, metavar="URL",
+                      help="adres van het handboek voor de links in het wijzigingsverslag (standaard: het adres in "
+                      "het antwoordbestand, anders HANDBOEK_URL; zonder adres noemt het verslag de kwesties zonder link)")
 
     check = commands.add_parser("controleer", help="een antwoordbestand alleen controleren",
                                 description="Controleer een antwoordbestand en noem elke fout met regelnummer.")

@@ -17,12 +17,13 @@ from datetime import date
 
 from protocol import teksten
 from protocol.document import (
-    Change, ChangeReport, ChapterView, ProtocolDocument, RuleView, Version, dutch_list, format_day, model_document,
+    Change, ChangeReport, ChapterView, ProtocolDocument, RuleView, SessionScope, Version, dutch_list, format_day,
+    model_document,
 )
 from protocol.model import SECTORS
 from protocol.trace import KwestieRef, kwestie_ref
 
-from . import answers_schema
+from . import answers_schema, steps
 from .answers import Answers, Context, NewRule
 
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
@@ -165,7 +166,8 @@ def build_draft(answers: Answers, context: Context) -> Draft:
         if session_date else
         teksten.DRAFT_INTRODUCTION_NO_DATE.format(naam=name, instemming=consent, modelversie=model_version)
     )
-    particulars = answers_schema.particulars(data, card_titles) + [
+    scope = session_scope(answers, context)
+    particulars = answers_schema.particulars(data, card_titles) + scope_particulars(scope) + [
         (teksten.STATUS, teksten.DRAFT_STATUS), (teksten.REVIEW_DATE, format_day(review)),
     ]
     description = (teksten.DRAFT_DESCRIPTION_CARDS.format(kaarten=cards_text) if cards_text
@@ -185,5 +187,30 @@ def build_draft(answers: Answers, context: Context) -> Draft:
     report = ChangeReport(
         document, tuple(changes), tuple(kept), open_placeholders(document),
         session_date=session_date, session_leader=_text(answers.session.get("gespreksleider")),
+        scope=scope,
     )
     return Draft(document, report)
+
+
+def session_scope(answers: Answers, context: Context) -> SessionScope:
+    """What the session discussed and what not (see :func:`steps.coverage`), as the report names it."""
+    seen = steps.coverage(answers, context)
+    return SessionScope(
+        kwesties=tuple(kwestie_ref(card, k) for card, k in seen.discussed),
+        not_discussed=tuple(kwestie_ref(card, k) for card, k in seen.not_discussed),
+        other_cards=tuple(card.title for card in seen.other_cards),
+        decided_rules=tuple((rule.number, rule.title) for rule in seen.decided_rules),
+        open_rules=tuple((rule.number, rule.title) for rule in seen.open_rules),
+    )
+
+
+def scope_particulars(scope: SessionScope) -> list[tuple[str, str]]:
+    """The draft's particulars on what was discussed: the kwesties, those not discussed, the rules decided."""
+    total = len(scope.decided_rules) + len(scope.open_rules)
+    return [
+        (teksten.DISCUSSED_KWESTIES, dutch_list([k.label for k in scope.kwesties]) or teksten.NONE),
+        (teksten.NOT_DISCUSSED_KWESTIES, dutch_list([k.label for k in scope.not_discussed]
+                                                       + [teksten.WHOLE_CARD.format(kaart=c) for c in scope.other_cards])
+         or teksten.NONE),
+        (teksten.DISCUSSED_RULES, teksten.DISCUSSED_RULES_VALUE.format(besloten=len(scope.decided_rules), totaal=total)),
+    ]

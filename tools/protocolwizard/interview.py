@@ -9,6 +9,7 @@ answer and lets any of them be changed before the draft is made.
 
 from __future__ import annotations
 
+import difflib
 import shutil
 import sys
 import textwrap
@@ -22,6 +23,7 @@ import questionary
 from prompt_toolkit.output import Output
 from prompt_toolkit.input import Input
 
+from kern.adres import AddressError, check_url
 from kern.loader import Card, Kwestie
 from kern.slug import slug
 from kern.taal import aantal
@@ -31,7 +33,7 @@ from protocol.strict_yaml import YamlError
 
 from . import answers_schema, steps
 from .answers import Answers, Context, Decision, NewRule, load_answers, prompt_problem
-from .answers_schema import MAX_TEXT, Field
+from .answers_schema import DISCUSSED, MAX_TEXT, NOT_DISCUSSED, Field
 from .files import FileProblem, Lock, atomic_write, exists
 from .output import FORMATS, target_names
 from .services import (
@@ -51,6 +53,7 @@ PRIVACY = (
 DECISION_LABELS = dict(answers_schema.at("besluiten", "besluit").choices)
 NEW_RULE = answers_schema.at("nieuwe_regels")
 NOTE = answers_schema.at("notities").fields[0]
+KWESTIE_STATE = answers_schema.at("kwesties").fields[0]
 
 
 class Prompts:
@@ -87,14 +90,24 @@ class Prompts:
 
         return validate
 
+    def problem(self, text: str) -> None:
+        """A refused answer: said right under the prompt, which is then asked again."""
+        self._write(f"  ✗ {text} Probeer het opnieuw.")
+
     def text(self, message: str, default: str = "", *, required: bool = False, max_length: int = MAX_TEXT,
              check: Callable[[str], str | None] | None = None) -> str:
-        """One line of text, refused at the prompt when the answers file would refuse it."""
+        """One line of text, refused (and asked again, the message right under it) when the answers file
+        would refuse it."""
         validate = self.validator(required=required, max_length=max_length, check=check)
         hint = None if required else TEXT_HINT
-        answer = questionary.text(message, default=default, validate=validate, instruction=hint,
-                                  **self.session(message)).unsafe_ask()
-        return answer.strip()
+        while True:
+            answer = questionary.text(message, default=default, instruction=hint,
+                                      **self.session(message)).unsafe_ask()
+            verdict = validate(answer)
+            if verdict is True:
+                return answer.strip()
+            self.problem(verdict)
+            default = answer
 
     def select(self, message: str, choices: list[tuple[str, Any]], default: Any = None) -> Any:
         options = [questionary.Choice(title=label, value=value) for label, value in choices]
@@ -103,12 +116,21 @@ class Prompts:
                                   **self.session(message, [label for label, _ in choices])).unsafe_ask()
 
     def checkbox(self, message: str, choices: list[tuple[str, Any]], checked: list[Any]) -> list[Any]:
-        options = [questionary.Choice(title=label, value=value, checked=value in checked) for label, value in choices]
-        return questionary.checkbox(
-            message, options, instruction=CHECKBOX_HINT,
-            validate=lambda selected: True if selected else "Kies er minstens één.",
-            **self.session(message, [label for label, _ in choices]),
-        ).unsafe_ask()
+        """Several choices, at least one. questionary's own summary line ("done (2 selections)") is erased and
+        replaced by the chosen labels."""
+        while True:
+            options = [questionary.Choice(title=label, value=value, checked=value in checked)
+                       for label, value in choices]
+            selected = questionary.checkbox(
+                message, options, instruction=CHECKBOX_HINT, erase_when_done=True,
+                **self.session(message, [label for label, _ in choices]),
+            ).unsafe_ask()
+            labels = [label for label, value in choices if value in selected]
+            self._write(f"? {message} {', '.join(labels) or '(niets gekozen)'}")
+            if selected:
+                return selected
+            self.problem("Kies er minstens één.")
+            checked = selected
 
     def yes_no(self, message: str, default: bool = False) -> bool:
         return self.select(message, [("Ja", True), ("Nee", False)], default=default)
@@ -130,6 +152,7 @@ class Interview:
         self.answers = answers or Answers()
         self.handboek_url = handboek_url
         self.text = self._existing_text() if answers is not None else None
+        self._notes_explained = False
 
     def _existing_text(self) -> str | None:
         """The answers file as it stands (resuming), so that saving keeps its comments and layout."""
@@ -167,6 +190,7 @@ class Interview:
         say()
         self.ask_school()
         self.ask_session()
+        self.ask_handbook()
         self.ask_kwesties()
         self.ask_new_rules()
         return self.review()
@@ -202,6 +226,20 @@ class Interview:
     def ask_session(self, again: bool = False) -> None:
         self.ask_fields("sessie", self.answers.session, again)
 
+    # The handbook address ----------------------------------------------------------------
+
+    def ask_handbook(self, again: bool = False) -> None:
+        """Asked once: where the handbook is published, for the links in the change report ('' for none)."""
+        if self.answers.handboek is not None and not again:
+            return
+        spec = answers_schema.at("handboek")
+        self.prompts.say("De links in het wijzigingsverslag wijzen naar het handboek op internet. Laat het adres "
+                         "leeg als het handboek nergens gepubliceerd is: dan noemt het verslag de kwesties zonder link.")
+        default = self.answers.handboek if self.answers.handboek is not None else self.handboek_url
+        address = self.prompts.text(spec.label, default or "", max_length=spec.max_length, check=_address_problem)
+        self.answers.handboek = check_url(address) if address else ""
+        self.save()
+
     # Kwesties and rules ---------------------------------------------------------------
 
     def chosen_cards(self) -> list[Card]:
@@ -215,6 +253,14 @@ class Interview:
 
     def kwestie_done(self, kwestie: Kwestie) -> bool:
         return steps.kwestie_done(self.answers, self.context, kwestie)
+
+    def kwestie_label(self, kwestie_id: str | None) -> str:
+        """"De populaire hiphopleraar, kwestie 3" for an id such as "hiphopleraar/3"."""
+        for card in self.context.cards:
+            for kwestie in card.kwesties:
+                if kwestie.id == kwestie_id:
+                    return f"{card.title}, kwestie {kwestie.number}"
+        return kwestie_id or ""
 
     def show_kwestie(self, card: Card, kwestie: Kwestie, index: int, total: int) -> None:
         say = self.prompts.say
@@ -236,31 +282,63 @@ class Interview:
             if self.kwestie_done(kwestie):
                 continue
             self.show_kwestie(card, kwestie, step.index, step.total)
-            if kwestie.id not in self.answers.notes:
-                self.answers.notes[kwestie.id] = self.ask_text(NOTE)
-                self.save()
-            self.ask_rules(kwestie)
+            self.ask_kwestie(kwestie)
+
+    def ask_kwestie(self, kwestie: Kwestie, again: bool = False) -> None:
+        """Discussed or not; if so, the note and the rules it touches."""
+        state = steps.kwestie_state(self.answers, kwestie.id)
+        if again or state is None:
+            state = self.prompts.select(KWESTIE_STATE.label, [(label, value) for value, label in KWESTIE_STATE.choices],
+                                        state or DISCUSSED)
+            self.answers.kwesties[kwestie.id] = state
+            self.save()
+        if state == NOT_DISCUSSED:
+            self.prompts.say("Niet besproken: de regels bij deze kwestie blijven zoals in het modelprotocol, "
+                             "tenzij het team ze bij een andere kwestie bespreekt.")
+            return
+        if again or kwestie.id not in self.answers.notes:
+            if not self._notes_explained:
+                self.prompts.say(f"Notities zijn privé: ze blijven alleen in {self.path}. Ze komen niet in het "
+                                 "concept, niet in het wijzigingsverslag en niet in de map die je deelt.")
+                self._notes_explained = True
+            self.answers.notes[kwestie.id] = self.ask_text(NOTE, self.answers.notes.get(kwestie.id) or "")
+            self.save()
+        self.ask_rules(kwestie)
+
+    def rule_state(self, rule_id: str) -> str:
+        """How a rule handled earlier shows, the same everywhere: "(al behandeld bij ...: behouden)"."""
+        decision = self.answers.decision_for(rule_id)
+        if decision is None or not self._rule_done(rule_id):
+            return ""
+        where = f" bij {self.kwestie_label(decision.kwestie)}" if decision.kwestie else ""
+        return f" (al behandeld{where}: {decision.decision})"
 
     def ask_rules(self, kwestie: Kwestie) -> None:
         rules = self.kwestie_rules(kwestie)
-        open_rules = [r for r in rules if not self._rule_done(r.id)]
-        if not open_rules:
+        say = self.prompts.say
+        if not rules:
+            say("Deze kwestie raakt geen regels van het modelprotocol voor deze sector.")
             return
-        self.prompts.say(f"Deze kwestie raakt {aantal(len(rules), 'regel', 'regels')} van het modelprotocol:")
+        open_rules = [r for r in rules if not self._rule_done(r.id)]
+        say(f"Deze kwestie raakt {aantal(len(rules), 'regel', 'regels')} van het modelprotocol:")
         for rule in rules:
-            decision = self.answers.decision_for(rule.id)
-            done = f" (al besproken: {decision.decision})" if decision and self._rule_done(rule.id) else ""
-            self.prompts.say(f"  {rule.number} {rule.title}{done}")
+            say(f"  {rule.number} {rule.title}{self.rule_state(rule.id)}")
+        if not open_rules:
+            say("Die zijn alle al behandeld; in het overzicht aan het eind kun je elk besluit nog aanpassen.")
+            return
         undecided = [r for r in open_rules if self.answers.decision_for(r.id) is None]
-        decided_here = [r for r in rules if getattr(self.answers.decision_for(r.id), "kwestie", None) == kwestie.id]
+        decided_here = [r for r in rules if steps.decided_by(self.answers, r.id) == kwestie.id]
         if len(undecided) >= 2 and not decided_here:  # after a resume, go on rule by rule
-            keep_all = self.prompts.select(
-                "Wil het team iets aan deze regels veranderen?",
-                [("Nee, deze regels behouden", True), ("Ja, regel voor regel bekijken", False)], default=True,
+            choice = self.prompts.select(
+                "Wat heeft het team met deze regels gedaan?",
+                [("Regel voor regel bekijken", "regel"),
+                 ("Alle besproken, het team wil ze allemaal behouden", "behouden"),
+                 ("Niet besproken: allemaal overslaan", NOT_DISCUSSED)], default="regel",
             )
-            if keep_all:
+            if choice != "regel":
                 for rule in undecided:
-                    self.answers.set_decision(Decision(rule.id, "behouden", reason="", kwestie=kwestie.id))
+                    self.answers.set_decision(Decision(rule.id, choice, reason="" if choice == "behouden" else None,
+                                                       kwestie=kwestie.id))
                 self.save()
                 open_rules = [r for r in open_rules if r not in undecided]
         for rule in open_rules:
@@ -278,13 +356,15 @@ class Interview:
         if again or decision is None:
             choice = self.prompts.select(
                 "Wat besluit het team?", [(label, key) for key, label in DECISION_LABELS.items()],
-                default=decision.decision if decision else "behouden",
+                default=decision.decision if decision else NOT_DISCUSSED,
             )
             decision = Decision(rule.id, choice, kwestie=kwestie_id or (decision.kwestie if decision else None))
             if choice == "wijzigen":
                 decision.text = ""
             self.answers.set_decision(decision)
             self.save()
+        if decision.decision == NOT_DISCUSSED:
+            return
         if decision.decision == "wijzigen" and (again or not decision.text):
             decision.text = self.ask_text(answers_schema.at("besluiten", "tekst"), decision.text or rule.text,
                                           required=True)
@@ -334,71 +414,129 @@ class Interview:
         return steps.ordered_decisions(self.answers, self.context)
 
     def summary(self) -> list[str]:
+        """The review's overview: school, session, kwesties, then the decisions grouped by chapter."""
         school, session = self.answers.school, self.answers.session
-        numbered = self.numbered_rules()
         lines = [
             f"School: {school.get('naam', '')} ({school.get('sector', '')})"
             + (f", {school['plaats']}" if school.get("plaats") else ""),
             f"Gesprek: {session.get('datum', '')}" + (f", {session['gespreksleider']}" if session.get("gespreksleider") else "")
             + f"; kaarten: {', '.join(c.title for c in self.chosen_cards())}",
+            f"Handboek: {self.answers.handboek or 'geen adres (het verslag noemt de kwesties zonder link)'}",
         ]
-        changed = [d for d in self.answers.decisions if d.decision != "behouden"]
-        lines.append(f"Besluiten: {aantal(len(self.answers.decisions), 'regel', 'regels')} besproken, {len(changed)} veranderd.")
-        for decision in self.ordered_decisions():
-            rule = numbered.get(decision.rule)
-            label = f"{rule.number} {rule.title}" if rule else decision.rule
-            lines.append(f"  {decision.decision:<9} {label}" + (f": {_short(decision.reason)}" if decision.reason else ""))
+        seen = steps.coverage(self.answers, self.context)
+        lines.append(f"Kwesties: {len(seen.discussed)} besproken, {len(seen.not_discussed)} niet besproken.")
+        changed = [d for d in self.answers.decisions if d.decision in ("wijzigen", "schrappen")]
+        lines.append(f"Besluiten: {aantal(len(seen.decided_rules), 'regel', 'regels')} besproken, {len(changed)} "
+                     f"veranderd; {aantal(len(seen.open_rules), 'regel', 'regels')} niet besproken.")
+        for chapter, decisions in steps.decisions_by_chapter(self.answers, self.context):
+            lines.append(f"  {chapter.number}. {chapter.title}")
+            numbered = {rule.id: rule for rule in chapter.rules}
+            for decision in decisions:
+                rule = numbered[decision.rule]
+                lines.append(f"    {decision.decision:<14} {rule.number} {rule.title}"
+                             + (f": {_short(decision.reason)}" if decision.reason else ""))
         for rule in self.answers.new_rules or []:
-            lines.append(f"  nieuw     {rule.title or 'Aanvulling'} ({rule.chapter}): {_short(rule.text)}")
+            lines.append(f"  nieuw          {rule.title or 'Aanvulling'} ({rule.chapter}): {_short(rule.text)}")
         return lines
 
     def review(self) -> str:
-        numbered = self.numbered_rules()
+        """A short first menu; decisions by chapter, then rule (or by typing a rule's number)."""
         while True:
             self.prompts.say()
             self.prompts.say("Overzicht van alle antwoorden:")
             for line in self.summary():
                 self.prompts.say(line)
-            choices: list[tuple[str, Any]] = [
-                ("Concept maken", ("klaar",)),
-                ("Schoolgegevens aanpassen", ("school",)),
-                ("Gespreksgegevens aanpassen", ("sessie",)),
+            groups = steps.decisions_by_chapter(self.answers, self.context)
+            count = sum(len(decisions) for _, decisions in groups)
+            choices: list[tuple[str, Any]] = [("Concept maken", "klaar")]
+            if groups:
+                choices.append((f"Besluiten per hoofdstuk bekijken en aanpassen ({aantal(count, 'besluit', 'besluiten')})",
+                                "hoofdstukken"))
+            choices += [
+                ("Een regel kiezen op nummer (bijvoorbeeld 4.2)", "nummer"),
+                ("Kwesties en notities aanpassen", "kwesties"),
+                ("Nieuwe regels toevoegen of aanpassen", "nieuw"),
+                ("Schoolgegevens aanpassen", "school"),
+                ("Gespreksgegevens aanpassen", "sessie"),
+                ("Adres van het handboek aanpassen", "handboek"),
+                ("Opslaan en stoppen", "stop"),
             ]
-            for decision in self.ordered_decisions():
-                rule = numbered.get(decision.rule)
-                if rule:
-                    choices.append((f"Besluit over regel {rule.number} {rule.title} ({decision.decision}) aanpassen",
-                                    ("besluit", decision.rule)))
-            for index, rule in enumerate(self.answers.new_rules or []):
-                choices.append((f"Nieuwe regel '{_short(rule.title or rule.text, 40)}' aanpassen", ("nieuw", index)))
-                choices.append((f"Nieuwe regel '{_short(rule.title or rule.text, 40)}' verwijderen", ("weg", index)))
-            for kwestie_id in self.answers.notes:
-                choices.append((f"Notitie bij kwestie {kwestie_id} aanpassen", ("notitie", kwestie_id)))
-            choices.append(("Nieuwe regel toevoegen", ("toevoegen",)))
-            choices.append(("Opslaan en stoppen", ("stop",)))
-            action = self.prompts.select("Wat wil je doen?", choices, default=("klaar",))
-            kind = action[0]
-            if kind == "klaar":
-                return "klaar"
-            if kind == "stop":
-                return "gestopt"
-            if kind == "school":
-                self.ask_school(again=True)
-            elif kind == "sessie":
-                self.ask_session(again=True)
-            elif kind == "besluit":
-                self.ask_rule(numbered[action[1]], None, again=True)
-            elif kind == "nieuw":
-                self.add_new_rule(self.answers.new_rules[action[1]])
-            elif kind == "weg":
-                del self.answers.new_rules[action[1]]
-                self.save()
-            elif kind == "notitie":
-                self.answers.notes[action[1]] = self.ask_text(NOTE, self.answers.notes[action[1]] or "")
-                self.save()
-            elif kind == "toevoegen":
-                self.add_new_rule()
-            numbered = self.numbered_rules()
+            action = self.prompts.select("Wat wil je doen?", choices, default="klaar")
+            if action in ("klaar", "stop"):
+                return {"klaar": "klaar", "stop": "gestopt"}[action]
+            {
+                "hoofdstukken": self.review_chapters, "nummer": self.review_number, "kwesties": self.review_kwesties,
+                "nieuw": self.review_new_rules, "school": partial(self.ask_school, again=True),
+                "sessie": partial(self.ask_session, again=True), "handboek": partial(self.ask_handbook, again=True),
+            }[action]()
+
+    def review_chapters(self) -> None:
+        groups = steps.decisions_by_chapter(self.answers, self.context)
+        choices = [(f"{chapter.number}. {chapter.title} ({aantal(len(decisions), 'besluit', 'besluiten')})", chapter.id)
+                   for chapter, decisions in groups]
+        chapter_id = self.prompts.select("Welk hoofdstuk?", choices + [("Terug", "")])
+        group = next(((chapter, decisions) for chapter, decisions in groups if chapter.id == chapter_id), None)
+        if group is None:
+            return
+        chapter, decisions = group
+        numbered = {rule.id: rule for rule in chapter.rules}
+        rule_id = self.prompts.select(
+            "Welk besluit wil je aanpassen?",
+            [(f"{numbered[d.rule].number} {numbered[d.rule].title} ({d.decision})", d.rule) for d in decisions]
+            + [("Terug", "")],
+        )
+        if rule_id:
+            self.ask_rule(numbered[rule_id], None, again=True)
+
+    def review_number(self) -> None:
+        numbered = {rule.number: rule for rule in self.numbered_rules().values()}
+        number = self.prompts.text("Nummer van de regel (zoals in het concept, bijvoorbeeld 4.2):", required=True,
+                                   max_length=20, check=lambda value: _number_problem(value, numbered))
+        self.ask_rule(numbered[number.strip().rstrip(".")], None, again=True)
+
+    def review_kwesties(self) -> None:
+        choices, kwesties = [], {}
+        for card in self.chosen_cards():
+            for kwestie in card.kwesties:
+                state = steps.kwestie_state(self.answers, kwestie.id) or NOT_DISCUSSED
+                note = ", met notitie" if self.answers.notes.get(kwestie.id) else ""
+                choices.append((f"{card.title}, kwestie {kwestie.number} ({state}{note})", kwestie.id))
+                kwesties[kwestie.id] = kwestie
+        chosen = self.prompts.select("Welke kwestie?", choices + [("Terug", "")])
+        if chosen:
+            self.ask_kwestie(kwesties[chosen], again=True)
+
+    def review_new_rules(self) -> None:
+        choices: list[tuple[str, Any]] = [("Nieuwe regel toevoegen", ("toevoegen",))]
+        for index, rule in enumerate(self.answers.new_rules or []):
+            choices.append((f"Nieuwe regel '{_short(rule.title or rule.text, 40)}' aanpassen", ("nieuw", index)))
+            choices.append((f"Nieuwe regel '{_short(rule.title or rule.text, 40)}' verwijderen", ("weg", index)))
+        action = self.prompts.select("Wat wil je doen met de nieuwe regels?", choices + [("Terug", ("terug",))])
+        if action[0] == "toevoegen":
+            self.add_new_rule()
+        elif action[0] == "nieuw":
+            self.add_new_rule(self.answers.new_rules[action[1]])
+        elif action[0] == "weg":
+            del self.answers.new_rules[action[1]]
+            self.save()
+
+
+def _address_problem(value: str) -> str | None:
+    try:
+        check_url(value)
+    except AddressError as error:
+        message = str(error)
+        return message[0].upper() + message[1:]
+    return None
+
+
+def _number_problem(value: str, numbered: dict[str, RuleView]) -> str | None:
+    number = value.strip().rstrip(".")
+    if number in numbered:
+        return None
+    near = difflib.get_close_matches(number, list(numbered), n=3, cutoff=0.5)
+    hint = f" Bedoel je {' of '.join(near)}?" if near else f" De regels lopen van {next(iter(numbered))} tot {list(numbered)[-1]}."
+    return f"Het concept heeft geen regel {number}.{hint}"
 
 
 def _render(interview: Interview) -> int:

@@ -1,5 +1,9 @@
 """Render a draft into an output folder: protocol (md, html, docx, pdf), change report, answers.
 
+The folder is what a leader sends to the (G)MR, so the answers written there
+carry no private notes (:func:`shareable`); the notes stay in the wizard's own
+answers file.
+
 All names are checked before anything is written: an existing file is only
 replaced with ``overwrite=True``, and then only if it is a regular file and
 not the answers file being read. Everything is rendered first and then written
@@ -15,7 +19,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -50,6 +54,11 @@ class Result:
     seconds: dict[str, float] = field(default_factory=dict)
     pdf_problem: str = ""
     pdf_failed: bool = False  # TeX was there and failed (not: TeX is missing)
+
+
+def shareable(answers: Answers) -> Answers:
+    """The answers as they go into the concept folder, which a leader sends on: without the private notes."""
+    return replace(answers, notes={})
 
 
 def target_names(formats: tuple[str, ...]) -> list[str]:
@@ -114,7 +123,7 @@ def write_outputs(
     for name in REPORT_FILES:
         stem, _, fmt = name.rpartition(".")
         renderers[name] = lambda fmt=fmt: render_report(draft.report, fmt, handboek_url)
-    renderers[ANSWERS_FILE] = lambda: answers_text if answers_text is not None else dump_answers(answers, keep_asked=False)
+    renderers[ANSWERS_FILE] = lambda: answers_text if answers_text is not None else dump_answers(shareable(answers), keep_asked=False)
     contents: dict[Path, bytes | str] = {}
     for index, name in enumerate(names, 1):
         started = time.perf_counter()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kern.adres import check_url
+from kern.adres import check_url, published_url
 from kern.loader import load_cards
 from kern.taal import aantal
 from protocol.model import current_model
@@ -21,7 +21,7 @@ from protocol.strict_yaml import YamlError
 from .answers import Answers, Context, answers_text, dump_answers, load_answers, parse_answers
 from .draft import build_draft
 from .files import FileProblem
-from .output import ANSWERS_FILE, OutputError, write_outputs
+from .output import ANSWERS_FILE, OutputError, shareable, write_outputs
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -79,12 +79,25 @@ def readable_answers(answers: Answers, ctx: Context, *, keep_asked: bool, partia
     return text
 
 
-def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool, url: str,
-                 source: Path | None = None) -> int:
-    """Write the draft; ``source`` is the answers file it came from, which is never overwritten."""
+def report_address(url: str | None, answers: Answers) -> str:
+    """The handbook address for the change report's links: ``url`` (``--handboek``) if given, else the answers'
+    ``handboek``, else the published address (HANDBOEK_URL); '' for none. Never this computer's own
+    address (``make serve``) by default: the report goes to the (G)MR."""
+    if url:
+        return check_url(url)
+    if answers.handboek is not None:
+        return check_url(answers.handboek) if answers.handboek else ""
+    return published_url() or ""
+
+
+def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool,
+                 url: str | None, source: Path | None = None) -> int:
+    """Write the draft; ``source`` is the answers file it came from, which is never overwritten.
+
+    The folder gets no private notes: they stay in ``source``."""
     try:
-        url = check_url(url) if url else url
-        text = readable_answers(answers, ctx, keep_asked=False, partial=False, source=str(Path(folder) / ANSWERS_FILE))
+        url = report_address(url, answers)
+        text = readable_answers(shareable(answers), ctx, keep_asked=False, partial=False, source=str(Path(folder) / ANSWERS_FILE))
     except ValueError as error:
         say_error(str(error))
         return EXIT_INPUT
@@ -100,6 +113,8 @@ def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[st
         say_error(str(error))
         return EXIT_FAILED
     print(f"Klaar: {aantal(len(result.written), 'bestand', 'bestanden')} in {folder}.")
+    if answers.notes and source is not None:
+        print(f"Je notities staan niet in {folder}; ze blijven alleen in {source}.")
     if result.pdf_problem:
         print(f"Let op: {result.pdf_problem}")
         return EXIT_FAILED if formats == ("pdf",) or result.pdf_failed else EXIT_OK

@@ -9,13 +9,21 @@ kwestie counts as done, and the order of the review. Pure functions over
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kern.loader import Card, Kwestie
 from protocol.document import ChapterView, RuleView, model_document
 from protocol.trace import rules_for_kwestie
 
-from .answers import Answers, Context, Decision
+from .answers_schema import DISCUSSED, NOT_DISCUSSED
+
+if TYPE_CHECKING:  # answers imports this module (nearest ids in its messages)
+    from .answers import Answers, Context, Decision
+
+#: The decisions by which the team discussed a rule; any other rule (no decision, or "niet besproken") was not.
+DECIDED = ("behouden", "wijzigen", "schrappen")
 
 
 @dataclass(frozen=True)
@@ -55,16 +63,92 @@ def kwestie_rules(answers: Answers, context: Context, kwestie: Kwestie) -> list[
 
 
 def rule_done(answers: Answers, rule_id: str) -> bool:
-    """A rule is done when its decision is complete and its reason was asked (possibly left empty)."""
+    """A rule is done when the team decided it (its decision complete and its reason asked, possibly left empty)
+    or the leader marked it "niet besproken"."""
     decision = answers.decision_for(rule_id)
+    if decision is not None and decision.decision == NOT_DISCUSSED:
+        return True
     return decision is not None and decision.complete and decision.reason is not None
 
 
+def rule_decided(answers: Answers, rule_id: str) -> bool:
+    """The team discussed the rule and decided to keep, change or remove it."""
+    decision = answers.decision_for(rule_id)
+    return decision is not None and decision.decision in DECIDED
+
+
+def kwestie_state(answers: Answers, kwestie_id: str) -> str | None:
+    """``besproken``, ``niet besproken`` or None (not asked yet).
+
+    The ``kwesties`` field says it; a kwestie it does not name counts as discussed when a decision (other than
+    "niet besproken"), a new rule or a note names it, as files written before that field say it.
+    """
+    if kwestie_id in answers.kwesties:
+        return answers.kwesties[kwestie_id]
+    named = (
+        any(d.kwestie == kwestie_id and d.decision in DECIDED for d in answers.decisions)
+        or any(r.kwestie == kwestie_id for r in answers.new_rules or [])
+        or kwestie_id in answers.notes
+    )
+    return DISCUSSED if named else None
+
+
 def kwestie_done(answers: Answers, context: Context, kwestie: Kwestie) -> bool:
-    """A kwestie is done when its note was asked and every rule it touches is done."""
-    if kwestie.id not in answers.notes:
+    """A kwestie is done when it is marked not discussed, or its note was asked and every rule it touches is done."""
+    state = kwestie_state(answers, kwestie.id)
+    if state == NOT_DISCUSSED:
+        return True
+    if state is None or kwestie.id not in answers.notes:
         return False
     return all(rule_done(answers, rule.id) for rule in kwestie_rules(answers, context, kwestie))
+
+
+def decided_by(answers: Answers, rule_id: str) -> str | None:
+    """The kwestie at which a rule was decided or skipped (None: not named, or not decided)."""
+    decision = answers.decision_for(rule_id)
+    return decision.kwestie if decision is not None else None
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the session discussed and what not: for the change report and the draft's particulars."""
+
+    discussed: list[tuple[Card, Kwestie]]  # in card order
+    not_discussed: list[tuple[Card, Kwestie]]  # kwesties of the chosen cards the team did not discuss
+    other_cards: list[Card]  # cards not chosen, none of whose kwesties was discussed
+    decided_rules: list[RuleView]  # kept, changed or removed by the team, in protocol order
+    open_rules: list[RuleView]  # not discussed: they stay as in the model
+
+
+def coverage(answers: Answers, context: Context) -> Coverage:
+    chosen = {card.id for card in chosen_cards(answers, context)}
+    discussed, not_discussed, other_cards = [], [], []
+    for card in context.cards:
+        done = [(card, k) for k in card.kwesties if kwestie_state(answers, k.id) == DISCUSSED]
+        discussed += done
+        if card.id in chosen:
+            not_discussed += [(card, k) for k in card.kwesties if (card, k) not in done]
+        elif not done:
+            other_cards.append(card)
+    rules = list(numbered_rules(answers, context).values())
+    decided = [rule for rule in rules if rule_decided(answers, rule.id)]
+    return Coverage(discussed, not_discussed, other_cards, decided, [r for r in rules if r not in decided])
+
+
+def nearest_ids(value: str, kind: str, context: Context, sector: str | None = None) -> list[str]:
+    """Valid rule or chapter ids a wrong one probably meant: the rule or chapter the draft numbers so ('4.2', '4';
+    for the school's sector), else the closest by spelling (at most three)."""
+    chapters_ = model_document(context.model, context.cards, sector).chapters
+    number = value.strip().rstrip(".")
+    if kind == "hoofdstuk":
+        by_number = {str(c.number): c.id for c in chapters_}
+        ids = sorted(context.chapter_ids)
+    else:
+        by_number = {rule.number: rule.id for c in chapters_ for rule in c.rules}
+        ids = sorted(context.rule_ids)
+    if number in by_number:
+        return [by_number[number]]
+    return difflib.get_close_matches(value, ids, n=3, cutoff=0.6)
 
 
 def ordered_decisions(answers: Answers, context: Context) -> list[Decision]:
