@@ -53,9 +53,9 @@ def responder(overrides):
         "Naam van de school": "Het Testlyceum\r", "Sector": DOWN * 2 + ENTER, "Plaats": "Utrecht\r",
         "Schoolbestuur": ENTER, "Naam van de vertrouwenspersoon": ENTER, "E-mailadres": ENTER,
         "Datum van het gesprek": CLEAR + "2026-11-20\r", "Gespreksleider": ENTER,
-        "Welke kaarten": " \r", "Notitie": ENTER, "Wil het team iets aan deze regels": ENTER,
-        "Wat besluit het team": ENTER, "Toelichting": ENTER, "Wil het team een nieuwe regel": ENTER,
-        "Nog een nieuwe regel": ENTER,
+        "Welke kaarten": " \r", "Op welk webadres": ENTER, "Is deze kwestie besproken": ENTER, "Notitie": ENTER,
+        "Wat heeft het team met deze regels": ENTER, "Wat besluit het team": ENTER, "Toelichting": ENTER,
+        "Wil het team een nieuwe regel": ENTER, "Nog een nieuwe regel": ENTER,
     }
     queues = {key: list(value) for key, value in overrides.items() if isinstance(value, list)}
 
@@ -88,14 +88,14 @@ def test_whole_session_with_a_change_from_the_review_screen(tmp_path, ctx):
         # one note per kwestie of the first card (the one chosen), then the note changed from the review screen
         "Notitie": ["Privénotitie-XYZ over de groep\r"] + [ENTER] * (len(first.kwesties) - 1)
         + [CLEAR + "Privénotitie-XYZ, aangevuld\r"],
-        "Wil het team iets aan deze regels": [lambda c: choose(c, "Ja, regel voor regel")],
         "Wat besluit het team": [lambda c: choose(c, "Wijzigen"), lambda c: choose(c, "Schrappen")],
         "Nieuwe tekst van de regel": CLEAR + "Gewijzigde tekst: de school reageert binnen een dag.\r",
         "Waarom wil het team deze wijziging": "Sneller is beter.\r",
         "Waarom moet deze regel weg": "Dubbel met een andere regel.\r",
         "Wat wil je doen": [lambda c: choose(c, "Schoolgegevens aanpassen"),
-                            lambda c: choose(c, f"Notitie bij kwestie {first.kwesties[0].id} aanpassen"),
+                            lambda c: choose(c, "Kwesties en notities"),
                             lambda c: choose(c, "Concept maken")],
+        "Welke kwestie": lambda c: choose(c, f"{first.title}, kwestie {first.kwesties[0].number} "),
         "Naam van de school": ["Het Testlyceum\r", CLEAR + "Het Nieuwe Lyceum\r"],
         "In welke map": CLEAR + f"{folder}\r",
     }))
@@ -128,7 +128,6 @@ def test_interrupt_and_resume_ask_only_what_is_missing(tmp_path, ctx):
     assert saved["school"] == {"naam": "Het Testlyceum", "sector": "vo"}
 
     second = ScriptedPrompts(responder({
-        "Wil het team iets aan deze regels": [lambda c: choose(c, "Ja, regel voor regel")],
         "Wat besluit het team": [lambda c: choose(c, "Wijzigen"), CTRL_C],
         "Nieuwe tekst van de regel": CLEAR + "Nieuwe tekst.\r",
         "Waarom wil het team": "Reden.\r",

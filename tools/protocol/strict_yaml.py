@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,30 +190,55 @@ def _build(node: Node, path: Path_, document: YamlDocument, loader: _Counting) -
     return loader.construct_object(node)
 
 
-# libyaml's most common complaints, in Dutch; anything else is shown as libyaml words it.
-_PROBLEMS = {
-    "found invalid Unicode character escape code": "een ongeldige \\u-code, zoals een losse helft van een tekenpaar",
-    "found unknown escape character": "een onbekende code na een \\ tussen aanhalingstekens",
-    "mapping values are not allowed here": "hier mag geen 'veld: waarde' staan; controleer de inspringing of zet "
-                                           "de tekst tussen aanhalingstekens",
-    "mapping values are not allowed in this context": "hier mag geen 'veld: waarde' staan; zet de tekst tussen "
-                                                      "aanhalingstekens",
-    "found character that cannot start any token": "een teken waarmee een waarde niet mag beginnen (een tab om in te "
-                                                   "springen?); zet de tekst tussen aanhalingstekens",
-    "could not find expected ':'": "een ':' ontbreekt",
-    "did not find expected key": "hier hoort een veldnaam; controleer de inspringing",
-    "did not find expected ',' or ']'": "een ']' of ',' ontbreekt",
-    "did not find expected ',' or '}'": "een '}' of ',' ontbreekt",
-    "found unexpected end of stream": "het bestand houdt halverwege op; is een aanhalingsteken niet gesloten?",
-    "did not find expected node content": "hier ontbreekt een waarde",
-    "did not find expected '-' indicator": "hier hoort een lijstregel met '-'; controleer de inspringing",
-    "found undefined tag handle": "een onbekende tag met !",
-    "but found another document": "er staat meer dan één document in (met ---)",
-}
+# Every complaint of libyaml and PyYAML, in Dutch: their problem texts, matched in this order (libyaml and PyYAML
+# word the same problem differently, and PyYAML quotes the character it found). What matches none of these
+# still gets a Dutch message (_UNKNOWN), never the library's English.
+_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), dutch) for pattern, dutch in (
+    (r"invalid Unicode character escape code|low surrogate",
+     "een ongeldige \\u-code, zoals een losse helft van een tekenpaar"),
+    (r"unknown escape character", "een onbekende code na een \\ tussen dubbele aanhalingstekens"),
+    (r"Exceeds the limit|integer string conversion", "een getal met te veel cijfers; zet het tussen aanhalingstekens"),
+    (r"URI", "een tag met ! is niet toegestaan; zet de tekst tussen aanhalingstekens"),
+    (r"hexadecimal|hexdecimal", "na \\x, \\u of \\U horen 2, 4 of 8 hexadecimale cijfers"),
+    (r"tab character", "een tab om in te springen; gebruik spaties"),
+    (r"mapping values are not allowed here", "hier mag geen 'veld: waarde' staan; controleer de inspringing of zet "
+                                             "de tekst tussen aanhalingstekens"),
+    (r"mapping values are not allowed", "hier mag geen 'veld: waarde' staan; zet de tekst tussen aanhalingstekens"),
+    (r"mapping keys are not allowed", "hier mag geen veldnaam staan; controleer de inspringing"),
+    (r"sequence entries are not allowed", "hier mag geen lijstregel met '-' staan; controleer de inspringing"),
+    (r"cannot start any token", "een teken waarmee een waarde niet mag beginnen (een tab om in te springen, of "
+                                "@ of `); zet de tekst tussen aanhalingstekens"),
+    (r"could not find expected ':'", "een ':' ontbreekt"),
+    (r"unexpected ':'", "een ':' op een plek waar die niet mag; zet de tekst tussen aanhalingstekens"),
+    (r"expected ',' or '\]'", "een ']' of ',' ontbreekt"),
+    (r"expected ',' or '\}'", "een '}' of ',' ontbreekt"),
+    (r"simple key|unclosed '\[' or '\{'", "een '[' of '{' is niet gesloten, of de inspringing klopt niet"),
+    (r"did not find expected key|expected <block end>", "hier hoort een veldnaam; controleer de inspringing"),
+    (r"unexpected end of stream", "het bestand houdt halverwege op; is een aanhalingsteken niet gesloten?"),
+    (r"node content", "hier ontbreekt een waarde"),
+    (r"'-' indicator", "hier hoort een lijstregel met '-'; controleer de inspringing"),
+    (r"alias|anchor|occurrence", "verwijzingen met & of * zijn niet toegestaan; schrijf de waarde gewoon uit"),
+    (r"directive|version number|incompatible YAML|incompatible %YAML",
+     "een regel die met % begint, is hier niet toegestaan; zet de tekst tussen aanhalingstekens"),
+    (r"tag|URI|'!'|'>'", "een tag met ! is niet toegestaan; zet de tekst tussen aanhalingstekens"),
+    (r"another document|single document|nothing after|document start|DOCUMENT|document indicator|"
+     r"document separator|STREAM", "er staat meer dan één document in (met --- of ...)"),
+    (r"block scalar|indentation indicator|chomping", "een tekstblok met | of > heeft een onjuiste aanduiding; "
+                                                      "zet na | of > alleen een cijfer 1-9, + of -"),
+    (r"comment or (a )?line break", "na deze waarde mag op dezelfde regel alleen een opmerking met # staan"),
+    (r"whitespace|expected ' '", "hier hoort een spatie"),
+    (r"alphabetic|numeric|digit", "hier staat een teken dat op deze plek niet mag"),
+    (r"UTF-8|control characters|invalid Unicode|invalid length|special characters",
+     "het bestand bevat een teken dat niet in YAML mag"),
+    (r"too long", "het bestand is te groot"),
+))
+_UNKNOWN = "de opbouw klopt hier niet; controleer de inspringing en de aanhalingstekens"
 
 
 def _dutch(problem: str | None) -> str:
-    return _PROBLEMS.get(problem or "", problem or "onbekende fout")
+    """libyaml's or PyYAML's problem text in Dutch."""
+    text = problem or ""
+    return next((dutch for pattern, dutch in _PROBLEMS if pattern.search(text)), _UNKNOWN)
 
 
 def _tag_error(node: Node, document: YamlDocument) -> YamlError:
@@ -268,7 +294,7 @@ def _yaml_error(error: Exception, text: str, source: str) -> YamlError:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         return YamlError(source, line, f"dit is geen geldige YAML ({_dutch(error.problem or error.context)}).")
-    return YamlError(source, None, f"dit is geen geldige YAML ({error}).")
+    return YamlError(source, None, f"dit is geen geldige YAML ({_dutch(str(error))}).")
 
 
 _KINDS = (

@@ -50,7 +50,8 @@ PRIVACY = (
     "er wordt niets verstuurd."
 )
 
-DECISION_LABELS = dict(answers_schema.at("besluiten", "besluit").choices)
+#: The decisions as the wizard offers them: "niet besproken" first, the default (nothing is kept unless chosen).
+DECISION_LABELS = dict(sorted(answers_schema.at("besluiten", "besluit").choices, key=lambda c: c[0] != NOT_DISCUSSED))
 NEW_RULE = answers_schema.at("nieuwe_regels")
 NOTE = answers_schema.at("notities").fields[0]
 KWESTIE_STATE = answers_schema.at("kwesties").fields[0]
