@@ -127,12 +127,18 @@ def _scope(scope: SessionScope, handboek_url: str) -> Section:
     decided = aantal(len(scope.decided_rules), "regel", "regels")
     if scope.open_rules:
         open_ = aantal(len(scope.open_rules), "regel is", "regels zijn")
-        blocks += [Paragraph((Text(teksten.SCOPE_RULES.format(besloten=decided, open=open_)),)),
-                   Paragraph((Text(teksten.SCOPE_OPEN_RULES),)),
-                   Bullets(tuple((Text(teksten.CHANGE_HEADING.format(nummer=n, titel=t)),) for n, t in scope.open_rules))]
+        blocks.append(Paragraph((Text(teksten.SCOPE_RULES.format(besloten=decided, open=open_)),)))
     else:
         blocks.append(Paragraph((Text(teksten.SCOPE_RULES_ALL.format(besloten=decided)),)))
     return Section(tuple(blocks), anchor="besproken")
+
+
+def _open_rules(scope: SessionScope) -> Section:
+    """The rules nobody discussed, by number: they stay as in the model (at the end, after the changes)."""
+    return Section((
+        Heading(1, teksten.SCOPE_OPEN_RULES),
+        Bullets(tuple((Text(teksten.CHANGE_HEADING.format(nummer=n, titel=t)),) for n, t in scope.open_rules)),
+    ), anchor="niet-besproken")
 
 
 def _change(change: Change, handboek_url: str) -> Section:
@@ -185,6 +191,8 @@ def report_page(report: ChangeReport, handboek_url: str = "") -> Page:
     blocks += [_change(change, handboek_url) for change in report.changes]
     if report.kept:
         blocks.append(_kept(report.kept, handboek_url))
+    if report.scope is not None and report.scope.open_rules:
+        blocks.append(_open_rules(report.scope))
     if report.placeholders:
         blocks.append(Section((
             Heading(1, teksten.TO_FILL_IN),

@@ -97,16 +97,18 @@ SCOPE_NOT_DISCUSSED = "Niet besproken kwesties ({aantal}):"
 SCOPE_OTHER_CARDS = "Niet besproken kaarten: {kaarten}."
 SCOPE_RULES = (
     "Het team nam een besluit over {besloten} (behouden, wijzigen of schrappen). {open} niet besproken; "
-    "die staan in het concept zoals in het modelprotocol."
+    "die staan in het concept zoals in het modelprotocol (zie Niet besproken regels)."
 )
 SCOPE_RULES_ALL = "Het team nam een besluit over alle {besloten} van het modelprotocol voor deze sector."
-SCOPE_OPEN_RULES = "Niet besproken regels:"
+SCOPE_OPEN_RULES = "Niet besproken regels"
 DISCUSSED_KWESTIES = "Besproken kwesties"
 NOT_DISCUSSED_KWESTIES = "Niet besproken kwesties"
 DISCUSSED_RULES = "Besproken regels"
 DISCUSSED_RULES_VALUE = "{besloten} van de {totaal}; de andere staan er zoals in het modelprotocol"
 NONE = "geen"
 WHOLE_CARD = "{kaart} (alle kwesties)"
+ONE_KWESTIE = "{kaart}, kwestie {nummer}"
+SOME_KWESTIES = "{kaart}, kwesties {nummers}"
 
 #: The kinds of change, as the report names them.
 CHANGED, REMOVED, ADDED, KEPT_KIND = "gewijzigd", "geschrapt", "nieuw", "behouden"

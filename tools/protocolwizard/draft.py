@@ -204,13 +204,22 @@ def session_scope(answers: Answers, context: Context) -> SessionScope:
     )
 
 
+def _kwesties_text(kwesties: tuple[KwestieRef, ...], whole_cards: tuple[str, ...] = ()) -> str:
+    """"Kaart A, kwesties 1 en 2; Kaart B (alle kwesties)", or "geen"."""
+    numbers: dict[str, list[str]] = {}
+    for kwestie in kwesties:
+        numbers.setdefault(kwestie.card_title, []).append(str(kwestie.number))
+    parts = [(teksten.ONE_KWESTIE.format(kaart=card, nummer=found[0]) if len(found) == 1
+              else teksten.SOME_KWESTIES.format(kaart=card, nummers=dutch_list(found))) for card, found in numbers.items()]
+    parts += [teksten.WHOLE_CARD.format(kaart=card) for card in whole_cards]
+    return "; ".join(parts) or teksten.NONE
+
+
 def scope_particulars(scope: SessionScope) -> list[tuple[str, str]]:
     """The draft's particulars on what was discussed: the kwesties, those not discussed, the rules decided."""
     total = len(scope.decided_rules) + len(scope.open_rules)
     return [
-        (teksten.DISCUSSED_KWESTIES, dutch_list([k.label for k in scope.kwesties]) or teksten.NONE),
-        (teksten.NOT_DISCUSSED_KWESTIES, dutch_list([k.label for k in scope.not_discussed]
-                                                       + [teksten.WHOLE_CARD.format(kaart=c) for c in scope.other_cards])
-         or teksten.NONE),
+        (teksten.DISCUSSED_KWESTIES, _kwesties_text(scope.kwesties)),
+        (teksten.NOT_DISCUSSED_KWESTIES, _kwesties_text(scope.not_discussed, scope.other_cards)),
         (teksten.DISCUSSED_RULES, teksten.DISCUSSED_RULES_VALUE.format(besloten=len(scope.decided_rules), totaal=total)),
     ]
