@@ -24,6 +24,7 @@ from ruamel.yaml import YAMLError as RuamelError
 
 from kern.adres import AddressError, check_url
 from kern.loader import Card
+from protocol.document import dutch_list
 from protocol.model import SECTORS, Model
 from protocol.pdftekens import pdf_problem
 from protocol.schema import MAX_NAME, Checker, quote, text_problem
@@ -34,6 +35,7 @@ from .answers_schema import MAX_EMAIL, NOT_DISCUSSED, SCHEMA, Field
 from .roundtrip import update_yaml
 
 DECISIONS = answers_schema.at("besluiten", "besluit").choice_values
+_NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?\.?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: Session dates outside these years are typing errors; the review date (a year on) stays computable.
 DATE_RANGE = (2000, 2100)
@@ -209,12 +211,16 @@ class _FieldChecker:
         """An id of a rule, chapter, card or kwestie; an unknown rule or chapter id is answered with the nearest
         valid ids (by spelling, or by the number the draft gives it: '4.2')."""
         refs = self.context.refs(spec.ref)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and spec.ref in ("regel", "hoofdstuk"):
+            value = str(value)  # a number as the draft numbers it, written without quotes: 4.2
         if (spec.ref in ("regel", "hoofdstuk") and isinstance(value, str) and value not in refs
                 and self.checker.text(path, value, max_length=MAX_NAME)):
             nearest = steps.nearest_ids(value, spec.ref, self.context, self.sector)
             if nearest:
-                options = " of ".join(nearest)
-                self.checker.fail(path, f"onbekende {spec.ref} '{quote(value)}'; bedoel je {options}?")
+                adjective = "onbekend" if spec.ref == "hoofdstuk" else "onbekende"
+                options = dutch_list([f"'{i}'" for i in nearest]).replace(" en ", " of ")
+                numbered = f" ({spec.ref} {value.strip()} in het concept)" if _NUMBER.fullmatch(value.strip()) else ""
+                self.checker.fail(path, f"{adjective} {spec.ref} '{quote(value)}'. Bedoelde je {options}{numbered}?")
                 return
         self.checker.known(path, value, refs, self.context.ref_name(spec.ref))
 

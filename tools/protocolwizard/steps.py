@@ -148,7 +148,9 @@ def nearest_ids(value: str, kind: str, context: Context, sector: str | None = No
         ids = sorted(context.rule_ids)
     if number in by_number:
         return [by_number[number]]
-    return difflib.get_close_matches(value, ids, n=3, cutoff=0.6)
+    scored = sorted(((difflib.SequenceMatcher(None, value, i).ratio(), i) for i in ids), reverse=True)
+    best = scored[0][0] if scored else 0
+    return [i for ratio, i in scored[:3] if ratio >= max(0.6, best - 0.1)]
 
 
 def ordered_decisions(answers: Answers, context: Context) -> list[Decision]:
