@@ -79,7 +79,9 @@ def test_hostile_answers_stay_literal_in_html_markdown_and_word(naam, tekst, red
     report_html = render_report(draft.report, "html", handboek_url="https://h/")
     report = assert_only_template_tags(report_html, REPORT_TAGS)
     assert visible(reden) in " ".join(report.get_text(" ").split())
-    assert [a["href"] for a in report.find_all("a")] == [f"https://h/kaarten/{CARD.id}.html#{KWESTIE.anchor}"]
+    links = {a["href"] for a in report.find_all("a")}  # the kwesties discussed, and where each change was
+    assert links == {f"https://h/{kwestie.page}" for kwestie in draft.report.scope.kwesties}
+    assert f"https://h/kaarten/{CARD.id}.html#{KWESTIE.anchor}" in links
 
     markdown_html = MarkdownIt("commonmark").enable("table").render(render_markdown(draft.document))
     rendered = assert_only_template_tags(markdown_html, MARKDOWN_TAGS)

@@ -18,8 +18,10 @@ from pathlib import Path
 from dataclasses import replace
 from functools import partial
 from typing import Any, Callable
+from unittest import mock
 
 import questionary
+from questionary.prompts import common as questionary_common
 from prompt_toolkit.output import Output
 from prompt_toolkit.input import Input
 
@@ -117,17 +119,15 @@ class Prompts:
                                   **self.session(message, [label for label, _ in choices])).unsafe_ask()
 
     def checkbox(self, message: str, choices: list[tuple[str, Any]], checked: list[Any]) -> list[Any]:
-        """Several choices, at least one. questionary's own summary line ("done (2 selections)") is erased and
-        replaced by the chosen labels."""
+        """Several choices, at least one (else asked again, the message right under it). The answered prompt shows
+        the chosen labels instead of questionary's English "done (2 selections)"."""
         while True:
             options = [questionary.Choice(title=label, value=value, checked=value in checked)
                        for label, value in choices]
-            selected = questionary.checkbox(
-                message, options, instruction=CHECKBOX_HINT, erase_when_done=True,
-                **self.session(message, [label for label, _ in choices]),
-            ).unsafe_ask()
-            labels = [label for label, value in choices if value in selected]
-            self._write(f"? {message} {', '.join(labels) or '(niets gekozen)'}")
+            with mock.patch.object(questionary_common, "create_inquirer_layout", _dutch_checkbox_layout):
+                question = questionary.checkbox(message, options, instruction=CHECKBOX_HINT,
+                                                **self.session(message, [label for label, _ in choices]))
+            selected = question.unsafe_ask()
             if selected:
                 return selected
             self.problem("Kies er minstens één.")
@@ -135,6 +135,21 @@ class Prompts:
 
     def yes_no(self, message: str, default: bool = False) -> bool:
         return self.select(message, [("Ja", True), ("Nee", False)], default=default)
+
+
+_create_inquirer_layout = questionary_common.create_inquirer_layout
+
+
+def _dutch_checkbox_layout(control: Any, get_prompt_tokens: Callable[[], list], **kwargs: Any) -> Any:
+    """questionary's checkbox layout, its answered line in Dutch: the chosen labels, or "niets gekozen"."""
+    def tokens() -> list:
+        result = get_prompt_tokens()
+        if not control.is_answered:
+            return result
+        chosen = ", ".join(str(choice.title) for choice in control.get_selected_values()) or "niets gekozen"
+        return [token for token in result if token[0] != "class:answer"] + [("class:answer", chosen)]
+
+    return _create_inquirer_layout(control, tokens, **kwargs)
 
 
 def _short(text: str, length: int = 70) -> str:

@@ -29,6 +29,7 @@ from protocol.render import render_latex, render_protocol, render_report
 from protocol.writers import WRITERS
 
 from .answers import Answers, dump_answers
+from .answers_schema import DISCUSSED
 from .draft import Draft
 from .files import FileProblem, exists, make_folder, remove_folders, replaceable, write_all
 
@@ -57,8 +58,10 @@ class Result:
 
 
 def shareable(answers: Answers) -> Answers:
-    """The answers as they go into the concept folder, which a leader sends on: without the private notes."""
-    return replace(answers, notes={})
+    """The answers as they go into the concept folder, which a leader sends on: without the private notes. A kwestie
+    that only its note marked as discussed keeps that state, written out in ``kwesties``."""
+    by_note = {kwestie_id: DISCUSSED for kwestie_id in answers.notes if kwestie_id not in answers.kwesties}
+    return replace(answers, notes={}, kwesties={**answers.kwesties, **by_note})
 
 
 def target_names(formats: tuple[str, ...]) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from kern.loader import Card, Kwestie
 from protocol.document import ChapterView, RuleView, model_document
@@ -19,8 +18,8 @@ from protocol.trace import rules_for_kwestie
 
 from .answers_schema import DISCUSSED, NOT_DISCUSSED
 
-if TYPE_CHECKING:  # answers imports this module (nearest ids in its messages)
-    from .answers import Answers, Context, Decision
+# Answers, Context and Decision (protocolwizard.answers) appear in annotations only, unimported: answers imports
+# this module for the nearest ids in its messages, and the layers allow no cycle.
 
 #: The decisions by which the team discussed a rule; any other rule (no decision, or "niet besproken") was not.
 DECIDED = ("behouden", "wijzigen", "schrappen")
