@@ -96,6 +96,9 @@ def value_strategy(spec: Field) -> st.SearchStrategy:
         return rarely(st.emails(), TEXT)
     if kind == "ref":
         return rarely(st.sampled_from(_refs(spec.ref)), st.one_of(TEXT, WRONG_KIND))
+    if kind == "url":
+        return rarely(st.sampled_from(["https://handboek.example/", "http://school.example/handboek", ""]),
+                      st.one_of(TEXT, WRONG_KIND, st.just("javascript:alert(1)")))
     if kind == "refs":
         return rarely(st.lists(st.sampled_from(_refs(spec.ref)), unique=True), st.lists(TEXT, max_size=2))
     if kind == "block":

@@ -321,13 +321,18 @@ class Interview:
             self.save()
         self.ask_rules(kwestie)
 
-    def rule_state(self, rule_id: str) -> str:
-        """How a rule handled earlier shows, the same everywhere: "(al behandeld bij ...: behouden)"."""
+    def rule_state(self, rule_id: str, kwestie_id: str) -> str:
+        """How a rule handled earlier shows, the same at every kwestie: "(al besproken bij ...: behouden)", or
+        "(eerder niet besproken, bij ...)" for a rule offered again."""
         decision = self.answers.decision_for(rule_id)
         if decision is None or not self._rule_done(rule_id):
             return ""
         where = f" bij {self.kwestie_label(decision.kwestie)}" if decision.kwestie else ""
-        return f" (al behandeld{where}: {decision.decision})"
+        if steps.rule_open(self.answers, self.context, rule_id, kwestie_id):
+            return f" (eerder niet besproken{where})"
+        if decision.decision == NOT_DISCUSSED:
+            return f" (niet besproken{where})"
+        return f" (al besproken{where}: {decision.decision})"
 
     def ask_rules(self, kwestie: Kwestie) -> None:
         rules = self.kwestie_rules(kwestie)
@@ -335,14 +340,15 @@ class Interview:
         if not rules:
             say("Deze kwestie raakt geen regels van het modelprotocol voor deze sector.")
             return
-        open_rules = [r for r in rules if not self._rule_done(r.id)]
+        open_rules = [r for r in rules if steps.rule_open(self.answers, self.context, r.id, kwestie.id)]
         say(f"Deze kwestie raakt {aantal(len(rules), 'regel', 'regels')} van het modelprotocol:")
         for rule in rules:
-            say(f"  {rule.number} {rule.title}{self.rule_state(rule.id)}")
+            say(f"  {rule.number} {rule.title}{self.rule_state(rule.id, kwestie.id)}")
         if not open_rules:
             say("Die zijn alle al behandeld; in het overzicht aan het eind kun je elk besluit nog aanpassen.")
             return
-        undecided = [r for r in open_rules if self.answers.decision_for(r.id) is None]
+        undecided = [r for r in open_rules if getattr(self.answers.decision_for(r.id), "decision", None)
+                     in (None, NOT_DISCUSSED)]  # not asked yet, or skipped at an earlier kwestie
         decided_here = [r for r in rules if steps.decided_by(self.answers, r.id) == kwestie.id]
         if len(undecided) >= 2 and not decided_here:  # after a resume, go on rule by rule
             choice = self.prompts.select(
@@ -369,6 +375,8 @@ class Interview:
         say()
         say(f"Regel {rule.number} {rule.title}")
         say(f"  {rule.text}")
+        if decision is not None and decision.decision == NOT_DISCUSSED and kwestie_id and decision.kwestie != kwestie_id:
+            again = True  # skipped at an earlier kwestie, offered again here
         if again or decision is None:
             choice = self.prompts.select(
                 "Wat besluit het team?", [(label, key) for key, label in DECISION_LABELS.items()],

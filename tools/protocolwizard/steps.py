@@ -92,14 +92,27 @@ def kwestie_state(answers: Answers, kwestie_id: str) -> str | None:
     return DISCUSSED if named else None
 
 
+def rule_open(answers: Answers, context: Context, rule_id: str, kwestie_id: str) -> bool:
+    """Whether the rule is still to be asked at this kwestie. A rule the team decided is asked once, wherever it
+    came up first. A rule skipped ("niet besproken") at an earlier kwestie is offered again at each later kwestie
+    that touches it (the team may discuss it there); one skipped here, or later in the session, is not."""
+    decision = answers.decision_for(rule_id)
+    if decision is None or not rule_done(answers, rule_id):
+        return True
+    if decision.decision != NOT_DISCUSSED:
+        return False
+    order = {step.kwestie.id: step.index for step in kwestie_steps(answers, context)}
+    return decision.kwestie is None or order.get(decision.kwestie, 0) < order.get(kwestie_id, 0)
+
+
 def kwestie_done(answers: Answers, context: Context, kwestie: Kwestie) -> bool:
-    """A kwestie is done when it is marked not discussed, or its note was asked and every rule it touches is done."""
+    """A kwestie is done when it is marked not discussed, or its note was asked and no rule it touches is open."""
     state = kwestie_state(answers, kwestie.id)
     if state == NOT_DISCUSSED:
         return True
     if state is None or kwestie.id not in answers.notes:
         return False
-    return all(rule_done(answers, rule.id) for rule in kwestie_rules(answers, context, kwestie))
+    return not any(rule_open(answers, context, rule.id, kwestie.id) for rule in kwestie_rules(answers, context, kwestie))
 
 
 def decided_by(answers: Answers, rule_id: str) -> str | None:
