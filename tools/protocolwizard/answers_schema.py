@@ -174,7 +174,7 @@ SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
           )),
     # Fields of branch 'wizard': the handbook address and the state of each kwestie.
     Field("handboek", "url", "Op welk webadres staat het handboek?", "het adres van het handboek, voor de links "
-          "in het wijzigingsverslag (leeg: geen links), bijvoorbeeld https://school.example/handboek/"),
+          "in het wijzigingsverslag (leeg: HANDBOEK_URL als die is ingesteld, anders geen links), bijvoorbeeld https://school.example/handboek/"),
     Field("kwesties", "map", "Welke kwesties zijn besproken", "per kwestie besproken of niet besproken; een kwestie "
           "die hier niet staat, telt als niet besproken (tenzij een besluit haar noemt)", ref="kwestie", fields=(
               Field("", "choice", "Is deze kwestie besproken?", choices=KWESTIE_STATES, example="besproken"),

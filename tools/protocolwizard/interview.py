@@ -3,8 +3,11 @@
 Every answer is saved at once (atomically) to the answers file, so after
 Ctrl-C, a closed terminal or a killed process ``--hervat`` asks only what is
 still missing. Kwesties come from the card pages through the loader; the
-rules each kwestie touches come from the model. A review screen lists every
-answer and lets any of them be changed before the draft is made.
+rules each kwestie touches come from the model. "Niet besproken" is offered at
+every kwestie and rule and is the default; a refused answer is said right under
+its prompt, which is asked again. The review groups the decisions by chapter
+(or jumps to a rule by its number) and lets any answer be changed before the
+draft is made. The shared step logic lives in :mod:`protocolwizard.steps`.
 """
 
 from __future__ import annotations
@@ -474,7 +477,7 @@ class Interview:
             count = sum(len(decisions) for _, decisions in groups)
             choices: list[tuple[str, Any]] = [("Concept maken", "klaar")]
             if groups:
-                choices.append((f"Besluiten per hoofdstuk bekijken en aanpassen ({aantal(count, 'besluit', 'besluiten')})",
+                choices.append((f"Besluiten per hoofdstuk bekijken en aanpassen ({aantal(count, 'regel', 'regels')})",
                                 "hoofdstukken"))
             choices += [
                 ("Een regel kiezen op nummer (bijvoorbeeld 4.2)", "nummer"),
@@ -496,7 +499,7 @@ class Interview:
 
     def review_chapters(self) -> None:
         groups = steps.decisions_by_chapter(self.answers, self.context)
-        choices = [(f"{chapter.number}. {chapter.title} ({aantal(len(decisions), 'besluit', 'besluiten')})", chapter.id)
+        choices = [(f"{chapter.number}. {chapter.title} ({aantal(len(decisions), 'regel', 'regels')})", chapter.id)
                    for chapter, decisions in groups]
         chapter_id = self.prompts.select("Welk hoofdstuk?", choices + [("Terug", "")])
         group = next(((chapter, decisions) for chapter, decisions in groups if chapter.id == chapter_id), None)

@@ -85,8 +85,8 @@ def report_address(url: str | None, answers: Answers) -> str:
     address (``make serve``) by default: the report goes to the (G)MR."""
     if url:
         return check_url(url)
-    if answers.handboek is not None:
-        return check_url(answers.handboek) if answers.handboek else ""
+    if answers.handboek:
+        return check_url(answers.handboek)
     return published_url() or ""
 
 
