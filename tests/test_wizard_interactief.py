@@ -31,6 +31,7 @@ class ScriptedPrompts(Prompts):
 
     def session(self, message, choices=None):
         self.asked.append(message)
+        assert len(self.asked) < 400, f"te veel vragen, de laatste: {message}"  # a refused answer given again and again
         manager = create_pipe_input()  # keep the context manager: it closes the pipe when collected
         pipe = manager.__enter__()
         self.pipes.append(manager)

@@ -47,8 +47,9 @@ def assert_passes_the_full_check(path: Path, ctx) -> None:
 def test_too_long_answers_are_refused_at_the_prompt(tmp_path, ctx):
     path = tmp_path / "antwoorden.yaml"
     prompts = ScriptedPrompts(responder({
-        "Naam van de school": "N" * (MAX_NAME + 1) + ENTER + CLEAR + "Het Testlyceum" + ENTER,
-        "Notitie": ["x" * (MAX_TEXT + 1) + ENTER + CLEAR + "Kort" + ENTER, ENTER, ENTER, ENTER, ENTER],
+        # refused, said under the prompt, asked again
+        "Naam van de school": ["N" * (MAX_NAME + 1) + ENTER, CLEAR + "Het Testlyceum" + ENTER],
+        "Notitie": ["x" * (MAX_TEXT + 1) + ENTER, CLEAR + "Kort" + ENTER, ENTER, ENTER, ENTER, ENTER],
         "Plaats": " \u200b " + ENTER,
         "Wat wil je doen": lambda c: choose(c, "Opslaan en stoppen"),
     }))
@@ -57,6 +58,7 @@ def test_too_long_answers_are_refused_at_the_prompt(tmp_path, ctx):
     saved = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert saved["school"]["naam"] == "Het Testlyceum"
     assert "Kort" in saved["notities"].values()
+    assert f"  ✗ De tekst is te lang ({MAX_NAME + 1} tekens; maximaal {MAX_NAME}). Probeer het opnieuw." in prompts.lines
     assert_passes_the_full_check(path, ctx)
 
 

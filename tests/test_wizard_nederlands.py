@@ -57,6 +57,7 @@ class TerminalPrompts(ScriptedPrompts):
 
     def session(self, message, choices=None):
         self.asked.append(message)
+        assert len(self.asked) < 400, f"te veel vragen, de laatste: {message}"
         manager = create_pipe_input()
         pipe = manager.__enter__()
         self.pipes.append(manager)
