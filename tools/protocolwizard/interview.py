@@ -517,6 +517,9 @@ class Interview:
 
     def review_number(self) -> None:
         numbered = {rule.number: rule for rule in self.numbered_rules().values()}
+        if not numbered:
+            self.prompts.say("Het modelprotocol heeft voor deze sector geen regels.")
+            return
         number = self.prompts.text("Nummer van de regel (zoals in het concept, bijvoorbeeld 4.2):", required=True,
                                    max_length=20, check=lambda value: _number_problem(value, numbered))
         self.ask_rule(numbered[number.strip().rstrip(".")], None, again=True)
