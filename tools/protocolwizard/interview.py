@@ -33,6 +33,7 @@ from protocol.trace import rules_for_kwestie
 from . import answers_schema
 from .answers import Answers, Context, Decision, NewRule, load_answers, prompt_problem
 from .answers_schema import MAX_TEXT, Field
+from .draft import sector_placeholders
 from .files import FileProblem, Lock, atomic_write, exists
 from .output import FORMATS, target_names
 from .services import (
@@ -181,6 +182,8 @@ class Interview:
                     values[child.key] = {}
                 self.ask_fields(child.key, values[child.key], again, child)
                 continue
+            if not self.placeholder_needed(child):
+                continue
             current = values.get(child.key)
             # Open: never asked, or left empty where empty is no answer (a required field, the cards).
             if not (again or child.key not in values or (not current and (child.required or child.kind == "refs"))):
@@ -194,6 +197,10 @@ class Interview:
             else:
                 values[child.key] = self.ask_text(child, current or (date.today().isoformat() if child.kind == "date" else ""))
             self.save()
+
+    def placeholder_needed(self, spec: Field) -> bool:
+        """A field that fills a placeholder is asked only if the rules for the school's sector contain it."""
+        return not spec.placeholder or spec.placeholder in sector_placeholders(self.context.model, self.answers.sector)
 
     def ask_school(self, again: bool = False) -> None:
         if not again and not self.answers.school.get("naam"):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..blocks import (
-    Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Rule, Section,
-    Strong, Table, Text, Title,
+    Added, Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Removed,
+    Rule, Section, Strong, Table, Text, Title,
 )
 from ..model import TEMPLATES_DIR
 from .. import teksten
@@ -48,6 +48,10 @@ def _inline(item) -> str:
         return f"{latex_escape(item.text)} ({latex_escape(item.url)})"
     if isinstance(item, KwestieLink):
         return _escape(item.ref.label)
+    if isinstance(item, Added):  # commands of the preamble: coloured and underlined, or struck through
+        return rf"\toegevoegd{{{latex_escape(item.text)}}}"
+    if isinstance(item, Removed):
+        return rf"\weggehaald{{{latex_escape(item.text)}}}"
     raise TypeError(f"unknown inline {item!r}")
 
 
@@ -110,7 +114,8 @@ def render(page: Page) -> str:
         # A long school name wraps in its box instead of running into the page number.
         rf"\fancyfoot[L]{{\footnotesize\sffamily\parbox[b]{{0.8\textwidth}}{{\raggedright {footer}}}}}",
         rf"\fancyfoot[R]{{\footnotesize\sffamily {teksten.PAGE} \thepage}}",
-        rf"\hypersetup{{pdftitle={{{latex_escape(page.title)}}}, pdfauthor={{{latex_escape(page.author)}}}, pdflang={{nl-NL}}}}",
+        rf"\hypersetup{{pdftitle={{{latex_escape(page.title)}}}, pdfauthor={{{latex_escape(page.author)}}}, "
+        rf"pdfsubject={{{latex_escape(page.subject)}}}, pdflang={{nl-NL}}}}",
         r"\begin{document}",
         "\n\n".join(_block(block) for block in page.blocks),
         r"\end{document}",
