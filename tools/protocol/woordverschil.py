@@ -21,10 +21,12 @@ JOIN_WORDS = 2
 ELLIPSIS = "…"
 
 
-def _same(words: list[str], first: bool, last: bool) -> str:
+def _same(words: list[str], first: bool, last: bool, context: int) -> str:
     """An unchanged stretch: in full when short, else its ends next to the changes around it."""
-    keep_start = 0 if first else CONTEXT_WORDS  # no change before the first stretch: only its end counts
-    keep_end = 0 if last else CONTEXT_WORDS
+    if first and last:  # nothing changed
+        return " ".join(words)
+    keep_start = 0 if first else context  # no change before the first stretch: only its end counts
+    keep_end = 0 if last else context
     if len(words) <= keep_start + keep_end + 1:
         return " ".join(words)
     head, tail = words[:keep_start], words[len(words) - keep_end:] if keep_end else []
@@ -50,13 +52,14 @@ def _segments(old_words: list[str], new_words: list[str]) -> list[tuple[bool, li
     return segments
 
 
-def compare(old: str, new: str) -> Inlines:
-    """The words of ``old`` and ``new`` as inline content with what was removed and added marked."""
+def compare(old: str, new: str, context: int = CONTEXT_WORDS) -> Inlines:
+    """The words of ``old`` and ``new`` as inline content with what was removed and added marked;
+    ``context`` unchanged words are kept on either side of a change."""
     segments = _segments(old.split(), new.split())
     pieces: list[Inline] = []
     for index, (same, old_words, new_words) in enumerate(segments):
         if same:
-            pieces.append(Text(_same(old_words, index == 0, index == len(segments) - 1)))
+            pieces.append(Text(_same(old_words, index == 0, index == len(segments) - 1, context)))
             continue
         if old_words:
             pieces.append(Removed(" ".join(old_words)))

@@ -110,8 +110,7 @@ EVALUATION_YEARS = {"jaarlijks": 1, "tweejaarlijks": 2, "driejaarlijks": 3}
 
 def _fill(key: str, placeholder: str, label: str, example: str) -> Field:
     """A field that fills one placeholder of the model's rule texts; ``example`` shows how it fits the sentence."""
-    return Field(key, "text", label, f"vult {placeholder} in, bijvoorbeeld: {example}", max_length=MAX_NAME,
-                 placeholder=placeholder)
+    return Field(key, "text", label, f"bijvoorbeeld {example}", max_length=MAX_NAME, placeholder=placeholder)
 
 
 _ROLES = (
@@ -162,7 +161,7 @@ _PLACES = (
     _fill("bewaarplek", "[plek die de school aanwijst]", "Waar bewaren medewerkers schermafbeeldingen van berichten "
           "over henzelf?", "een afgeschermde map op de schoolserver"),
     _fill("zedendelicten", "[regeling]", "In welke regeling legt de instelling vast hoe zij een melding van een "
-          "zedendelict behandelt?", "de klachtenregeling"),
+          "zedendelict behandelt (alleen mbo)?", "de klachtenregeling"),
     _fill("toezicht", "[regeling, bijvoorbeeld het privacyreglement]",
           "Volgens welke regeling worden werkaccounts en systemen van de school bekeken?", "het privacyreglement"),
 )
@@ -191,7 +190,7 @@ SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
               "zoals die in de zin past (met 'de'), eventueel met de naam erbij", fields=_ROLES),
         Field("systemen", "block", "Systemen, plekken en regelingen", "welke systemen, plekken en regelingen de "
               "school aanwijst, zoals ze in de zin passen", fields=_PLACES),
-        Field("evaluatie", "choice", "Hoe vaak evalueert de school het protocol?",
+        Field("evaluatie", "choice", "Evaluatie van het protocol",
               "de termijn voor de evaluatie; de voorgestelde evaluatiedatum volgt eruit", choices=EVALUATION,
               placeholder="[evaluatietermijn]", particulars="Evaluatie", show=_evaluation),
     )),
