@@ -305,3 +305,33 @@ def test_hostile_text_in_a_comparison_stays_literal():
     assert " ".join(soup.get_text().split()) == f"De regel {hostile} blijft."
     tex = WRITERS["tex"].render(page)
     assert "\\textbf{x}" not in tex and "\\toegevoegd{" in tex
+
+
+# (e, h) The PDFs: metadata, and the comparison as it prints -------------------------------------------------
+
+@pytest.mark.pdf
+def test_pdf_metadata_and_comparison_of_draft_and_report(tmp_path, tex):
+    import subprocess
+
+    from pypdf import PdfReader
+    from protocolwizard.output import compile_pdf, render_pdf
+
+    draft, old, new = _changed_draft()
+    removed, added = _pieces(old, new)
+    made = {"protocol": (render_pdf(draft), protocol_page(draft.document)),
+            "wijzigingsverslag": (compile_pdf(render_report(draft.report, "tex")), report_page(draft.report))}
+    for name, (data, page) in made.items():
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(data)
+        reader = PdfReader(path)
+        info = reader.metadata
+        assert info.title == page.title and info.author == "De Proefschool" and info.subject == page.subject
+        assert page.title.count("De Proefschool") == 1
+        assert reader.trailer["/Root"]["/Lang"] == "nl-NL"
+        text = " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        footer = page.footer
+        assert footer.count("De Proefschool") == 1
+        if name == "wijzigingsverslag":
+            for words in removed + added:  # the marked words are there, as words (lua-ul keeps them text)
+                assert " ".join(words.split()) in text.replace("- ", ""), words
