@@ -141,7 +141,7 @@ _PLACES = (
     _fill("vindplaats", "[vindplaats]", "Waar staan het protocol en de regelingen van de school?",
           "het intranet"),
     _fill("leerplatform", "[naam leerplatform]", "Welk leerplatform gebruikt de school voor contact met leerlingen?",
-          "Magister"),
+          "de elektronische leeromgeving"),
     _fill("telefoon", "[werktelefoon of app van de school]",
           "Wat gebruiken medewerkers om leerlingen en ouders te bellen en berichten te sturen?",
           "de werktelefoon van de school"),
@@ -157,7 +157,7 @@ _PLACES = (
     _fill("toestemming", "[systeem]", "Waarin legt de school de toestemming voor foto's en video's vast?",
           "de leerlingadministratie"),
     _fill("lesopnamen", "[systeem dat de school aanwijst]", "Welk systeem gebruiken medewerkers voor "
-          "livestreams en opgenomen lessen?", "Microsoft Teams"),
+          "livestreams en opgenomen lessen?", "de videodienst van de leeromgeving"),
     _fill("bewaarplek", "[plek die de school aanwijst]", "Waar bewaren medewerkers schermafbeeldingen van berichten "
           "over henzelf?", "een afgeschermde map op de schoolserver"),
     _fill("zedendelicten", "[regeling]", "In welke regeling legt de instelling vast hoe zij een melding van een "

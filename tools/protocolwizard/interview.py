@@ -188,6 +188,7 @@ class Interview:
             # Open: never asked, or left empty where empty is no answer (a required field, the cards).
             if not (again or child.key not in values or (not current and (child.required or child.kind == "refs"))):
                 continue
+            self.say_placeholder(child)
             if child.kind == "choice":
                 values[child.key] = self.prompts.select(f"{child.label}:", [(label, value) for value, label in child.choices],
                                                         current)
@@ -201,6 +202,12 @@ class Interview:
     def placeholder_needed(self, spec: Field) -> bool:
         """A field that fills a placeholder is asked only if the rules for the school's sector contain it."""
         return not spec.placeholder or spec.placeholder in sector_placeholders(self.context.model, self.answers.sector)
+
+    def say_placeholder(self, spec: Field) -> None:
+        """Before a field that fills a placeholder (not the school's name): where its answer goes, and an example."""
+        if spec.placeholder and spec.kind == "text" and not spec.required:
+            example = f", {spec.help}" if spec.help else ""
+            self.prompts.say(f"Dit komt in het protocol in plaats van {spec.placeholder}{example}.")
 
     def ask_school(self, again: bool = False) -> None:
         if not again and not self.answers.school.get("naam"):

@@ -24,6 +24,8 @@ _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
     "^": r"\textasciicircum{}", "_": r"\_", "~": r"\textasciitilde{}", "%": r"\%",
     "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}", '"': "''",
+    # "[" after \item or a table row's \\ would open an optional argument ("[vindplaats]" at the start of an item).
+    "[": "{[}",
 }
 _LATEX = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIAL))
 
@@ -76,7 +78,9 @@ def _small(text: str) -> str:
 
 def _block(block: Block) -> str:
     if isinstance(block, Title):
-        title = rf"{{\sffamily\bfseries\huge\color{{accent}} {latex_escape(block.text)}\par}}"
+        # Ragged, and no word of the title (the school's name) hyphenated.
+        title = (rf"{{\sffamily\bfseries\huge\color{{accent}}\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000 "
+                 rf"{latex_escape(block.text)}\par}}")
         if block.subtitle:
             title += "\n\\medskip\n" + rf"{{\sffamily\large {inlines(block.subtitle)}\par}}"
         return title + "\n\\bigskip"
