@@ -120,7 +120,7 @@ _ROLES = (
     _fill("zorgstructuur", "[functie in de zorgstructuur]",
           "Bij wie in de zorgstructuur melden medewerkers signalen over leerlingen (functie)?", "de zorgcoördinator"),
     _fill("pestbeleid", "[coördinator pestbeleid]", "Wie coördineert het beleid tegen pesten (functie en naam)?",
-          "de anti-pestcoördinator (Jan de Vries)"),
+          "de coördinator van het pestbeleid (Jan de Vries)"),
     _fill("meldcode", "[aandachtsfunctionaris meldcode]",
           "Met wie overleggen medewerkers over de meldcode (functie en naam)?",
           "de aandachtsfunctionaris (Fatima Yilmaz)"),
@@ -155,7 +155,7 @@ _PLACES = (
     _fill("personeelsinformatie", "[e-mail of intranet]",
           "Via welk kanaal verstuurt de school officiële informatie aan medewerkers?", "de e-mail van de school"),
     _fill("toestemming", "[systeem]", "Waarin legt de school de toestemming voor foto's en video's vast?",
-          "de leerlingadministratie"),
+          "de administratie van de school"),
     _fill("lesopnamen", "[systeem dat de school aanwijst]", "Welk systeem gebruiken medewerkers voor "
           "livestreams en opgenomen lessen?", "de videodienst van de leeromgeving"),
     _fill("bewaarplek", "[plek die de school aanwijst]", "Waar bewaren medewerkers schermafbeeldingen van berichten "
