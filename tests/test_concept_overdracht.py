@@ -335,3 +335,11 @@ def test_pdf_metadata_and_comparison_of_draft_and_report(tmp_path, tex):
         if name == "wijzigingsverslag":
             for words in removed + added:  # the marked words are there, as words (lua-ul keeps them text)
                 assert " ".join(words.split()) in text.replace("- ", ""), words
+
+
+def test_texts_too_long_to_compare_word_by_word_show_removed_and_added_whole():
+    from protocol import woordverschil
+
+    side = int(woordverschil.MAX_PAIRS ** 0.5) + 1
+    old, new = " ".join(["a", "b"] * side), " ".join(["b", "a"] * side)
+    assert compare(old, new) == (blocks.Removed(old), blocks.Text(" "), blocks.Added(new))

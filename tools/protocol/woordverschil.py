@@ -18,6 +18,10 @@ from .blocks import Added, Inline, Inlines, Removed, Text
 CONTEXT_WORDS = 8
 #: An unchanged stretch of at most this many words between two changes is shown as part of them.
 JOIN_WORDS = 2
+#: Above this many word pairs (old words times new words) the texts are not compared word by word: difflib's
+#: time grows with that product (about 0.1 s here at this limit), and a rule rewritten that much is shown as
+#: removed and added whole.
+MAX_PAIRS = 1_000_000
 ELLIPSIS = "…"
 
 
@@ -36,6 +40,8 @@ def _same(words: list[str], first: bool, last: bool, context: int) -> str:
 def _segments(old_words: list[str], new_words: list[str]) -> list[tuple[bool, list[str], list[str]]]:
     """(unchanged?, old words, new words) per stretch; an unchanged word or two between two changes joins them,
     so that a rewritten phrase reads as one removal and one addition rather than a patchwork."""
+    if len(old_words) * len(new_words) > MAX_PAIRS:
+        return [(False, old_words, new_words)]
     matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
     segments: list[tuple[bool, list[str], list[str]]] = []
     opcodes = matcher.get_opcodes()
