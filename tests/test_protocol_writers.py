@@ -29,7 +29,8 @@ DRAFT = build_draft(load_answers(ROOT / "examples" / "antwoorden-voorbeeld.yaml"
 def text_of(fmt: str, output: str | bytes) -> str:
     """What a reader sees of an output, whitespace folded."""
     if fmt == "md":
-        output = BeautifulSoup(MarkdownIt("commonmark").enable("table").render(output), "html.parser").get_text(" ")
+        output = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(output)
+        output = BeautifulSoup(output, "html.parser").get_text(" ")
     elif fmt == "html":
         output = BeautifulSoup(output, "html.parser").get_text(" ")
     elif fmt == "docx":
@@ -45,7 +46,8 @@ def every_block() -> blocks.Page:
     ref = kwestie_ref(card, card.kwesties[0])
     inline_types = typing.get_args(blocks.Inline)
     samples = {blocks.Text: blocks.Text("tekst"), blocks.Strong: blocks.Strong("vet"), blocks.Emph: blocks.Emph("schuin"),
-               blocks.Link: blocks.Link("link", "https://example.org/a b"), blocks.KwestieLink: blocks.KwestieLink(ref)}
+               blocks.Link: blocks.Link("link", "https://example.org/a b"), blocks.KwestieLink: blocks.KwestieLink(ref),
+               blocks.Added: blocks.Added("erbij"), blocks.Removed: blocks.Removed("eraf")}
     assert set(samples) == set(inline_types), "a new inline type needs a sample here"
     content = tuple(samples.values())
     page_blocks = {
@@ -70,7 +72,7 @@ def test_every_writer_renders_every_block_and_inline_type(fmt):
     output = writer.render(every_block())
     if fmt != "tex":
         seen = text_of(fmt, output)
-        for word in ("tekst", "vet", "schuin", "Kop", "Tekst.", "Geldt voor po.", "Vastgesteld op:", "Was"):
+        for word in ("tekst", "vet", "schuin", "Kop", "Tekst.", "Geldt voor po.", "Vastgesteld op:", "Was", "erbij", "eraf"):
             assert word in seen, word
 
 
@@ -116,7 +118,10 @@ def test_every_dutch_phrase_of_the_draft_comes_from_teksten():
                 if isinstance(b, blocks.Heading)]
     assert teksten.ABOUT in headings and teksten.ADOPTION in headings
     seen = text_of("md", WRITERS["md"].render(page))
-    assert teksten.CONSENT.format(orgaan=DRAFT.document.consent_body) in seen
+    assert teksten.ADOPTION_INTRODUCTION.format(orgaan=DRAFT.document.consent_body) in seen
+    for body in DRAFT.document.signatories:
+        assert body in seen
+    assert all(line in seen for line in teksten.SIGNATURE_LINES)
 
 
 @pytest.mark.pdf

@@ -182,7 +182,8 @@ def check_and_make(data: dict, formats: str) -> None:
         assert "Let op" not in out, out  # no format silently left out
         written = {p.name for p in (folder / "uit").iterdir()}
         expected = {f"protocol.{fmt}" for fmt in formats.split(",")} | {
-            "wijzigingsverslag.md", "wijzigingsverslag.html", "antwoorden.yaml"}
+            "wijzigingsverslag.md", "wijzigingsverslag.html", "antwoorden.yaml"} | {
+            f"wijzigingsverslag.{fmt}" for fmt in formats.split(",") if fmt in ("docx", "pdf")}
         assert written == expected, written ^ expected
         # The normalised answers the tool wrote are read back as they are.
         code, _, err = run("controleer", str(folder / "uit" / "antwoorden.yaml"))

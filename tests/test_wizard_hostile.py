@@ -28,9 +28,9 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 # Tags the templates themselves write; anything else in the output came from data.
 PROTOCOL_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "p", "strong", "em",
-                 "section", "div", "span", "table", "tr", "th", "td", "thead", "tbody"}
-REPORT_TAGS = PROTOCOL_TAGS | {"dl", "dt", "dd", "a", "ul", "li"}
-MARKDOWN_TAGS = {"h1", "h2", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "a"}
+                 "section", "div", "span", "table", "tr", "th", "td", "thead", "tbody", "h3", "ul", "li"}
+REPORT_TAGS = PROTOCOL_TAGS | {"dl", "dt", "dd", "a", "ins", "del"}
+MARKDOWN_TAGS = {"h1", "h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "a"}
 
 HOSTILE = st.sampled_from([
     "{{ 7*7 }}", "{% for x in range(3) %}x{% endfor %}", "<script>alert(1)</script>", '" onmouseover="x',
@@ -96,7 +96,9 @@ def test_hostile_answers_stay_literal_in_html_markdown_and_word(naam, tekst, red
 @given(st.text(max_size=500))
 def test_latex_escape_leaves_no_active_characters(text):
     escaped = latex_escape(text)
-    unescaped = re.sub(r"\\(textbackslash|textasciicircum|textasciitilde|textless|textgreater|textbar)\{\}|\\[{}$&#%_]", "", escaped)
+    unescaped = re.sub(r"\\(textbackslash|textasciicircum|textasciitilde|textless|textgreater|textbar)\{\}|\\[{}$&#%_]|\{\[\}", "",
+                       escaped)
+    assert "[" not in unescaped  # no optional argument after \item or \\
     assert not re.search(r"[\\{}$&#%_^~]", unescaped)
 
 

@@ -12,6 +12,7 @@ import yaml
 from docx import Document
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from protocolwizard import answers_schema
 from protocolwizard.services import context
 from protocolwizard.interview import Prompts, run_interview
 
@@ -57,6 +58,8 @@ def responder(overrides):
         "Welke kaarten": " \r", "Op welk webadres": ENTER, "Is deze kwestie besproken": ENTER, "Notitie": ENTER,
         "Wat heeft het team met deze regels": ENTER, "Wat besluit het team": ENTER, "Toelichting": ENTER,
         "Wil het team een nieuwe regel": ENTER, "Nog een nieuwe regel": ENTER,
+        # The fields that fill the model's placeholders (left open here, or the first choice), from the schema.
+        **{field.label: ENTER for _, field in answers_schema.walk() if field.placeholder and field.key != "naam"},
     }
     queues = {key: list(value) for key, value in overrides.items() if isinstance(value, list)}
 

@@ -127,12 +127,18 @@ def test_resuming_from_a_pipe_is_refused_before_any_question(tmp_path):
 
 # Code points and dates ---------------------------------------------------------------
 
+def _line(start: str) -> int:
+    """The number of the example's line that starts with ``start``."""
+    return next(n for n, line in enumerate(EXAMPLE.splitlines(), 1) if line.startswith(start))
+
+
 FIELDS = {
-    "school.naam": ("  naam: Oeverlicht College", '  naam: "Oever{}licht"', 7),
-    "sessie.gespreksleider": ("  gespreksleider: Ahmed Bakker, teamleider onderbouw", '  gespreksleider: "A{}"', 16),
-    "besluiten.4.toelichting": ("    toelichting: Duidelijk;", '    toelichting: "{}" #', 50),
-    "notities.goedbedoelde-acties/2": ("  goedbedoelde-acties/2: Vraag", '  goedbedoelde-acties/2: "{}" #', 70),
+    "school.naam": ("  naam: Oeverlicht College", '  naam: "Oever{}licht"'),
+    "sessie.gespreksleider": ("  gespreksleider: Ahmed Bakker, teamleider onderbouw", '  gespreksleider: "A{}"'),
+    "besluiten.4.toelichting": ("    toelichting: Duidelijk;", '    toelichting: "{}" #'),
+    "notities.goedbedoelde-acties/2": ("  goedbedoelde-acties/2: Vraag", '  goedbedoelde-acties/2: "{}" #'),
 }
+FIELDS = {field: (old, new, _line(old)) for field, (old, new) in FIELDS.items()}
 
 
 @pytest.mark.parametrize("field", FIELDS)

@@ -11,8 +11,11 @@ from docx import Document
 from kern.loader import load_cards
 from protocol.model import load_model
 from kern import latex
+from protocol.document import format_day
 from protocolwizard.answers import Context, load_answers
+from protocolwizard.answers_schema import EVALUATION_YEARS
 from protocolwizard.cli import main
+from protocolwizard.draft import fill_placeholders, review_date
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "antwoorden-voorbeeld.yaml"
@@ -30,7 +33,8 @@ def made(tmp_path_factory):
 def test_every_output_is_written(made, tex):
     names = sorted(p.name for p in made.iterdir())
     assert names == sorted(["protocol.md", "protocol.html", "protocol.docx", "protocol.pdf",
-                            "wijzigingsverslag.md", "wijzigingsverslag.html", "antwoorden.yaml"])
+                            "wijzigingsverslag.md", "wijzigingsverslag.html", "wijzigingsverslag.docx",
+                            "wijzigingsverslag.pdf", "antwoorden.yaml"])
     assert not list(made.glob(".*.tmp"))
 
 
@@ -39,8 +43,9 @@ def test_draft_has_the_schools_rules_and_particulars(made):
     text = "\n".join(p.text for p in word.paragraphs)
     cells = "\n".join(cell.text for table in word.tables for row in table.rows for cell in row.cells)
     assert word.paragraphs[0].text == "Socialemediaprotocol Oeverlicht College"
-    assert "CONCEPT" in cells and "12 november 2026" in cells and "12 november 2027" in cells
-    assert "Vastgesteld door het bestuur (Stichting Voorbeeldscholen Zeeland) op" in text
+    review = format_day(review_date(ANSWERS.session["datum"], EVALUATION_YEARS[ANSWERS.school["evaluatie"]]))
+    assert "CONCEPT" in cells and "12 november 2026" in cells and review in cells
+    assert "Vaststelling door het bestuur (Stichting Voorbeeldscholen Zeeland)" in text
     assert "Instemming van de medezeggenschapsraad (MR of GMR)" in text and "medezeggenschapsreglement" in text
     model = CONTEXT.model
     changed = {d.rule: d for d in ANSWERS.decisions if d.decision != "behouden"}
@@ -52,8 +57,7 @@ def test_draft_has_the_schools_rules_and_particulars(made):
         elif rule.id in changed:
             assert changed[rule.id].text in text and rule.text not in text, rule.id
         else:
-            assert rule.text.replace("[naam school]", "Oeverlicht College").replace(
-                "[naam vertrouwenspersoon]", "Marieke de Wit") in text, rule.id
+            assert fill_placeholders(rule.text, {"school": ANSWERS.school, "sessie": ANSWERS.session}) in text, rule.id
     assert ANSWERS.new_rules[0].text in text
 
 
@@ -67,10 +71,12 @@ def test_change_report_matches_the_decisions(made):
         section = next(s for s in sections if rule.title in s.h2.get_text())
         kind = {"wijzigen": "gewijzigd", "schrappen": "geschrapt"}[decision.decision]
         assert section.select_one(".soort").get_text() == kind
-        assert rule.text in section.select_one("dd.was").get_text()
         assert " ".join(decision.reason.split()) in section.get_text(" ")
-        if decision.decision == "wijzigen":
+        if decision.decision == "wijzigen":  # the words removed and added, then the new text whole
+            assert section.select_one("dd.verschil del") and section.select_one("dd.verschil ins")
             assert decision.text in section.select_one("dd.wordt").get_text()
+        else:
+            assert rule.text in section.select_one("dd.was").get_text()
         card_id, number = decision.kwestie.split("/")
         assert section.find("a")["href"] == f"https://h/kaarten/{card_id}.html#kwestie-{number}"
     markdown = (made / "wijzigingsverslag.md").read_text(encoding="utf-8")
@@ -106,15 +112,16 @@ def test_existing_output_is_never_overwritten_without_permission(made, tmp_path,
 def test_chosen_formats_only(tmp_path):
     assert main(["maak", str(EXAMPLE), "--uitvoer", str(tmp_path / "u"), "--formaat", "md,docx"]) == 0
     assert sorted(p.name for p in (tmp_path / "u").iterdir()) == [
-        "antwoorden.yaml", "protocol.docx", "protocol.md", "wijzigingsverslag.html", "wijzigingsverslag.md"]
+        "antwoorden.yaml", "protocol.docx", "protocol.md", "wijzigingsverslag.docx", "wijzigingsverslag.html",
+        "wijzigingsverslag.md"]
     assert main(["maak", str(EXAMPLE), "--uitvoer", str(tmp_path / "v"), "--formaat", "md,odt"]) == 2
 
 
 def test_without_pdf_the_other_outputs_are_written(made):
     """Every output but the PDF, with or without TeX (the PDF itself: test_every_output_is_written)."""
-    names = {p.name for p in made.iterdir()} - {"protocol.pdf"}
+    names = {p.name for p in made.iterdir()} - {"protocol.pdf", "wijzigingsverslag.pdf"}
     assert names == {"protocol.md", "protocol.html", "protocol.docx",
-                     "wijzigingsverslag.md", "wijzigingsverslag.html", "antwoorden.yaml"}
+                     "wijzigingsverslag.md", "wijzigingsverslag.html", "wijzigingsverslag.docx", "antwoorden.yaml"}
 
 
 def test_without_tex_the_other_formats_are_written(tmp_path, monkeypatch, capsys):

@@ -49,7 +49,21 @@ class KwestieLink:
     ref: KwestieRef
 
 
-Inline = Union[Text, Strong, Emph, Link, KwestieLink]
+@dataclass(frozen=True)
+class Added:
+    """Words the new text of a rule adds (the change report's comparison, :mod:`protocol.woordverschil`)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Words the new text of a rule removes."""
+
+    text: str
+
+
+Inline = Union[Text, Strong, Emph, Link, KwestieLink, Added, Removed]
 Inlines = tuple[Inline, ...]
 
 
@@ -144,13 +158,15 @@ Block = Union[Title, Heading, Paragraph, Table, Rule, FillIn, Definitions, Bulle
 class Page:
     """One output document. ``kind`` ("protocol" or "wijzigingsverslag") picks a format's frame
     (the HTML page and its styles); ``title`` is the window or file title, ``footer`` the page footer,
-    ``author`` who the document's metadata names (the model's makers, or the school for a draft)."""
+    ``author`` who the document's metadata names (the model's makers, or the school for a draft),
+    ``subject`` what the document is (metadata too)."""
 
     kind: str
     title: str
     footer: str
     blocks: tuple[Block, ...]
     author: str = ""
+    subject: str = ""  # what the document is, for its metadata
 
 
 def plain(content: Inlines) -> str:

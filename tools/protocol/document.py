@@ -90,6 +90,14 @@ class ProtocolDocument:
     about: str = ""  # the model's note on who wrote it ("Over dit modelprotocol"); empty in a school's draft
     model_version: str = ""  # the model version ("2026.2") the document was made from
     author: str = ""  # who wrote the model (not Kennisnet: the card texts are not in it); empty in a draft
+    #: A draft's placeholders still open, each with the numbers of the rules it stands in (first page).
+    to_fill_in: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    adoption_basis: str = ""  # the law the adoption rests on, from the model's adoption rule for the sector
+
+    @property
+    def signatories(self) -> tuple[str, ...]:
+        """Who consents before the board adopts, one signature block each."""
+        return teksten.SIGNATORIES.get(self.sector, teksten.SIGNATORIES[None])
 
     @property
     def sector_name(self) -> str:

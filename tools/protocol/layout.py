@@ -19,6 +19,7 @@ from .trace import KwestieRef
 from kern.taal import aantal
 
 from . import teksten
+from .woordverschil import compare
 
 
 def _rule(rule: RuleView, document: ProtocolDocument) -> Rule:
@@ -57,6 +58,18 @@ def _title(document: ProtocolDocument) -> Title:
     ))
 
 
+def _to_fill_in(document: ProtocolDocument) -> tuple[Block, ...]:
+    """The placeholders still open, plainly, with the rules they stand in (on the draft's first page)."""
+    if not document.to_fill_in:
+        return ()
+    items = tuple(
+        (Text(teksten.TO_FILL_IN_ITEM.format(plaatshouder=place, regels=teksten.RULE_WORD[len(numbers) > 1],
+                                             nummers=dutch_list(numbers))),)
+        for place, numbers in document.to_fill_in
+    )
+    return (Heading(2, teksten.TO_FILL_IN), Paragraph((Text(teksten.TO_FILL_IN_DRAFT),)), Bullets(items))
+
+
 def _about(document: ProtocolDocument) -> Section:
     rows = tuple((label, value) for label, value in document.particulars if value)
     versions = tuple((v.number, format_day(v.day), v.description) for v in document.versions)
@@ -64,16 +77,27 @@ def _about(document: ProtocolDocument) -> Section:
         Heading(1, teksten.ABOUT),
         Table(teksten.PARTICULARS_HEADER, rows, style="gegevens", row_headers=True, widths=(5, 11)),
         Table(teksten.VERSIONS_HEADER, versions, style="versies", widths=(2, 4, 10)),
-    ), anchor="over-dit-document")
+    ) + _to_fill_in(document), anchor="over-dit-document")
+
+
+def _signature(heading: str) -> Section:
+    """Name, function, date and signature lines for one body."""
+    return Section((Heading(2, heading),) + tuple(FillIn(line) for line in teksten.SIGNATURE_LINES),
+                   style="ondertekening")
 
 
 def _adoption(document: ProtocolDocument) -> Section:
-    adopted = teksten.ADOPTED_BY.format(bestuur=document.board) if document.board else teksten.ADOPTED
+    board = (teksten.BOARD_SIGNATURE_NAMED.format(bestuur=document.board) if document.board
+             else teksten.BOARD_SIGNATURE)
     blocks: list[Block] = [
         Heading(1, teksten.ADOPTION),
-        FillIn(teksten.CONSENT.format(orgaan=document.consent_body)),
-        FillIn(adopted),
+        Paragraph((Text(teksten.ADOPTION_INTRODUCTION.format(orgaan=document.consent_body)),)),
     ]
+    if document.adoption_basis:
+        blocks.append(Paragraph((Text(teksten.ADOPTION_BASIS.format(grondslag=document.adoption_basis.rstrip("."))),),
+                                style="toelichting"))
+    blocks += [_signature(body) for body in document.signatories]
+    blocks.append(_signature(board))
     if document.review_date:
         blocks.append(Paragraph((Text(f"{teksten.REVIEW_DATE}: {format_day(document.review_date)}"),)))
     return Section(tuple(blocks), anchor="vaststelling")
@@ -93,9 +117,15 @@ def protocol_page(document: ProtocolDocument) -> Page:
     if document.is_draft:
         blocks.append(_adoption(document))
     sep = teksten.SEPARATOR
-    window = document.title + (f"{sep}{document.school_name}" if document.is_draft else "")
-    footer = document.title + (f"{sep}{document.school_name}{sep}{document.status}" if document.is_draft else "")
-    return Page("protocol", window, footer, tuple(blocks), author=document.author or document.school_name)
+    # A draft's title already holds the school's name; add it only where it does not.
+    window = document.title
+    if document.is_draft and document.school_name not in document.title:
+        window += f"{sep}{document.school_name}"
+    footer = window + (f"{sep}{document.status}" if document.is_draft else "")
+    subject = (teksten.DRAFT_SUBJECT if document.is_draft else teksten.MODEL_SUBJECT).format(
+        versie=document.subtitle[0].lower() + document.subtitle[1:])
+    return Page("protocol", window, footer, tuple(blocks), author=document.author or document.school_name,
+                subject=subject)
 
 
 # The change report ------------------------------------------------------------------------
@@ -143,7 +173,9 @@ def _open_rules(scope: SessionScope) -> Section:
 
 def _change(change: Change, handboek_url: str) -> Section:
     items = []
-    if change.old_text:
+    if change.old_text and change.new_text:  # changed: the words removed and added, then the new text whole
+        items.append(Definition(teksten.DIFFERENCE, compare(change.old_text, change.new_text), style="verschil"))
+    elif change.old_text:
         items.append(Definition(teksten.WAS, (Text(change.old_text),), style="was"))
     if change.new_text:
         items.append(Definition(teksten.BECOMES, (Text(change.new_text),), style="wordt"))
@@ -188,6 +220,8 @@ def report_page(report: ChangeReport, handboek_url: str = "") -> Page:
     ]
     if report.scope is not None:
         blocks.append(_scope(report.scope, handboek_url))
+    if report.count(teksten.CHANGED):
+        blocks.append(Paragraph((Text(teksten.DIFFERENCE_LEGEND),), style="toelichting"))
     blocks += [_change(change, handboek_url) for change in report.changes]
     if report.kept:
         blocks.append(_kept(report.kept, handboek_url))
@@ -199,5 +233,6 @@ def report_page(report: ChangeReport, handboek_url: str = "") -> Page:
             Paragraph((Text(teksten.TO_FILL_IN_TEXT.format(lijst=", ".join(report.placeholders))),)),
         )))
     window = teksten.REPORT_WINDOW_TITLE.format(naam=document.school_name)
-    return Page("wijzigingsverslag", window, window, tuple(blocks), author=document.school_name)
+    return Page("wijzigingsverslag", window, window, tuple(blocks), author=document.school_name,
+                subject=teksten.REPORT_SUBJECT.format(titel=document.title))
 

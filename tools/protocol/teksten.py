@@ -21,15 +21,40 @@ ABOUT = "Over dit document"
 PARTICULARS_HEADER = ("Gegeven", "Waarde")
 VERSIONS_HEADER = ("Versie", "Datum", "Omschrijving")
 REVIEW_DATE = "Voorgestelde evaluatiedatum"
+TO_FILL_IN_DRAFT = (
+    "Deze gegevens tussen rechte haken staan nog in het concept. Vul ze in voordat het concept naar de "
+    "medezeggenschap gaat:"
+)
+TO_FILL_IN_ITEM = "{plaatshouder} ({regels} {nummers})"
+RULE_WORD = ("regel", "regels")  # one, more than one
+#: The documents' subject in their metadata (Word, PDF).
+DRAFT_SUBJECT = "Concept van het socialemediaprotocol, {versie}"
+MODEL_SUBJECT = "Modelprotocol voor het socialemediaprotocol van een school, {versie}"
+REPORT_SUBJECT = "Wijzigingsverslag bij het concept: {titel}"
 
 APPLIES_TO = "Geldt voor {sectoren}."
 DISCUSSED_IN = "Besproken in: "
 NEW_RULE_TITLE = "Aanvulling"
 
 ADOPTION = "Vaststelling van deze versie"
-CONSENT = "Instemming van {orgaan} op:"
-ADOPTED = "Vastgesteld door het bestuur op:"
-ADOPTED_BY = "Vastgesteld door het bestuur ({bestuur}) op:"
+ADOPTION_INTRODUCTION = (
+    "Het bestuur stelt dit protocol vast na instemming van {orgaan}. Alleen wie volgens het "
+    "medezeggenschapsreglement instemt, tekent hieronder."
+)
+ADOPTION_BASIS = "Grondslag: {grondslag}."
+#: The model's topic of the rules on adoption (their grondslag is cited above the signatures).
+ADOPTION_TOPIC = "vaststelling"
+#: One signature block per body that consents, before the board's (the model's rules vaststelling-medezeggenschap*).
+SIGNATORIES = {
+    "mbo": ("Instemming van de ondernemingsraad", "Instemming of advies van de studentenraad"),
+    None: (
+        "Instemming van de medezeggenschapsraad (MR of GMR)",
+        "Instemming van de personeelsgeleding, voor regels over personeelszaken",
+    ),
+}
+BOARD_SIGNATURE = "Vaststelling door het bestuur"
+BOARD_SIGNATURE_NAMED = "Vaststelling door het bestuur ({bestuur})"
+SIGNATURE_LINES = ("Naam:", "Functie:", "Datum:", "Handtekening:")
 #: Who consents before the board adopts the protocol (the model's rules vaststelling-medezeggenschap*:
 #: WMS art. 10 onder e and art. 12; in the mbo WOR art. 27 and the studentenraad under the WEB).
 CONSENT_BODY = {
@@ -81,6 +106,11 @@ REPORT_INTRODUCTION = (
 )
 CHANGE_HEADING = "Regel {nummer} {titel}"
 WAS = "Was"
+DIFFERENCE = "Verschil"
+DIFFERENCE_LEGEND = (
+    "Bij een gewijzigde regel staat onder ‘Verschil’ wat het team weghaalt (doorgestreept) en toevoegt "
+    "(gemarkeerd); lange stukken die gelijk blijven, zijn ingekort tot ‘…’. Daaronder staat de nieuwe tekst in zijn geheel."
+)
 BECOMES = "Wordt"
 WHY = "Waarom"
 NO_REASON = "geen toelichting gegeven"

@@ -247,6 +247,8 @@ class _FieldChecker:
         elif kind == "text":
             self.text(path, spec, value, required=spec.required)
         elif kind == "choice":
+            if value == "" and not spec.required:
+                return  # an optional choice left open (the empty file writes it so)
             checker.choice(path, value, spec.choice_values)
         elif kind == "date":
             if self.text(path, spec, value, required=True):

@@ -94,6 +94,10 @@ def _day(value: Any, cards: dict[str, str]) -> str:
     return format_day(value.strip()) if isinstance(value, str) else ""
 
 
+def _evaluation(value: Any, cards: dict[str, str]) -> str:
+    return dict(EVALUATION).get(value, "") if isinstance(value, str) else ""
+
+
 def _cards(value: Any, cards: dict[str, str]) -> str:
     return dutch_list([cards[c] for c in value if c in cards]) if isinstance(value, list) else ""
 
@@ -114,6 +118,68 @@ KWESTIE_STATES = (
     ("niet besproken", "Nee, niet besproken (overslaan)"),
 )
 DISCUSSED, NOT_DISCUSSED = (value for value, _ in KWESTIE_STATES)
+#: How often the school reviews the protocol: value, the words the rule text gets, years to the proposed date.
+EVALUATION = (("jaarlijks", "elk jaar"), ("tweejaarlijks", "elke twee jaar"), ("driejaarlijks", "elke drie jaar"))
+EVALUATION_YEARS = {"jaarlijks": 1, "tweejaarlijks": 2, "driejaarlijks": 3}
+
+
+def _fill(key: str, placeholder: str, label: str, example: str) -> Field:
+    """A field that fills one placeholder of the model's rule texts; ``example`` shows how it fits the sentence."""
+    return Field(key, "text", label, f"bijvoorbeeld {example}", max_length=MAX_NAME, placeholder=placeholder)
+
+
+_ROLES = (
+    _fill("regelingen", "[functie voor vragen over regelingen]",
+          "Bij wie kunnen medewerkers terecht met vragen over de regelingen van de school (functie)?",
+          "de teamleider"),
+    _fill("zorgstructuur", "[functie in de zorgstructuur]",
+          "Bij wie in de zorgstructuur melden medewerkers signalen over leerlingen (functie)?", "de zorgcoördinator"),
+    _fill("pestbeleid", "[coördinator pestbeleid]", "Wie coördineert het beleid tegen pesten (functie en naam)?",
+          "de coördinator van het pestbeleid (Jan de Vries)"),
+    _fill("meldcode", "[aandachtsfunctionaris meldcode]",
+          "Met wie overleggen medewerkers over de meldcode (functie en naam)?",
+          "de aandachtsfunctionaris (Fatima Yilmaz)"),
+    _fill("communicatie", "[functie of naam]", "Wie is het aanspreekpunt voor communicatie namens de school?",
+          "de afdeling communicatie"),
+    _fill("schoolaccounts", "[functies]", "Wie beheren de officiële accounts van de school op sociale media?",
+          "de communicatiemedewerker en de teamleiders"),
+    _fill("privacy", "[functionaris gegevensbescherming of privacycontactpersoon]",
+          "Bij wie melden medewerkers vragen over privacy en een mogelijk datalek?",
+          "de functionaris gegevensbescherming (fg@school.example)"),
+    _fill("incidenten", "[functie voor meldingen van incidenten]",
+          "Bij wie melden medewerkers een incident op sociale media (functie)?", "de schoolleiding"),
+    _fill("meldingen_medewerkers", "[functie die meldingen over medewerkers behandelt]",
+          "Wie bekijkt een melding over berichten van een medewerker (functie)?", "de directeur"),
+)
+
+_PLACES = (
+    _fill("vindplaats", "[vindplaats]", "Waar staan het protocol en de regelingen van de school?",
+          "het intranet"),
+    _fill("leerplatform", "[naam leerplatform]", "Welk leerplatform gebruikt de school voor contact met leerlingen?",
+          "de elektronische leeromgeving"),
+    _fill("telefoon", "[werktelefoon of app van de school]",
+          "Wat gebruiken medewerkers om leerlingen en ouders te bellen en berichten te sturen?",
+          "de werktelefoon van de school"),
+    _fill("groepsapp", "[app of omgeving die de school aanwijst]",
+          "In welke app of omgeving maken medewerkers een groepsapp (telefoonnummers onzichtbaar)?",
+          "de groepen van het leerplatform"),
+    _fill("ouders", "[ouderportaal of app van de school]", "Via welk ouderportaal of welke app heeft de school "
+          "contact met ouders?", "het ouderportaal"),
+    _fill("leerlingvolgsysteem", "[leerlingvolgsysteem of andere plek die de school aanwijst]",
+          "Waar bewaren medewerkers berichten met signalen over leerlingen?", "het leerlingvolgsysteem"),
+    _fill("personeelsinformatie", "[e-mail of intranet]",
+          "Via welk kanaal verstuurt de school officiële informatie aan medewerkers?", "de e-mail van de school"),
+    _fill("toestemming", "[systeem]", "Waarin legt de school de toestemming voor foto's en video's vast?",
+          "de administratie van de school"),
+    _fill("lesopnamen", "[systeem dat de school aanwijst]", "Welk systeem gebruiken medewerkers voor "
+          "livestreams en opgenomen lessen?", "de videodienst van de leeromgeving"),
+    _fill("bewaarplek", "[plek die de school aanwijst]", "Waar bewaren medewerkers schermafbeeldingen van berichten "
+          "over henzelf?", "een afgeschermde map op de schoolserver"),
+    _fill("zedendelicten", "[regeling]", "In welke regeling legt de instelling vast hoe zij een melding van een "
+          "zedendelict behandelt (alleen mbo)?", "de klachtenregeling"),
+    _fill("toezicht", "[regeling, bijvoorbeeld het privacyreglement]",
+          "Volgens welke regeling worden werkaccounts en systemen van de school bekeken?", "het privacyreglement"),
+)
 
 _KWESTIE_HELP = "waar het werd besproken, als kaart/nummer, bijvoorbeeld {kwestie}"
 
@@ -134,6 +200,14 @@ SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
                         placeholder="[naam vertrouwenspersoon]"),
                   Field("email", "email", "E-mailadres van de vertrouwenspersoon", max_length=MAX_EMAIL),
               )),
+        # What the draft says in place of the model's placeholders (branch concept) ------------------
+        Field("functies", "block", "Functies en aanspreekpunten", "wie in het protocol genoemd wordt, als functie "
+              "zoals die in de zin past (met 'de'), eventueel met de naam erbij", fields=_ROLES),
+        Field("systemen", "block", "Systemen, plekken en regelingen", "welke systemen, plekken en regelingen de "
+              "school aanwijst, zoals ze in de zin passen", fields=_PLACES),
+        Field("evaluatie", "choice", "Evaluatie van het protocol",
+              "de termijn voor de evaluatie; de voorgestelde evaluatiedatum volgt eruit", choices=EVALUATION,
+              placeholder="[evaluatietermijn]", particulars="Evaluatie", show=_evaluation),
     )),
     Field("sessie", "block", "Teamgesprek", required=True, fields=(
         Field("datum", "date", "Datum van het gesprek (JJJJ-MM-DD)", "de datum van het gesprek, als JJJJ-MM-DD, "
@@ -211,6 +285,16 @@ def value_at(data: Any, path: tuple[str, ...]) -> Any:
 def placeholders() -> dict[str, tuple[str, ...]]:
     """Placeholder in the model's texts -> the path of the field that fills it."""
     return {f.placeholder: path for path, f in walk() if f.placeholder}
+
+
+def fill_values(data: dict) -> dict[str, str]:
+    """Placeholder -> the text the answers put in its place (a choice's words, not its key); open ones left out."""
+    values = {}
+    for path, f in walk():
+        value = value_at(data, path)
+        if f.placeholder and isinstance(value, str) and value.strip():
+            values[f.placeholder] = dict(f.choices).get(value, "") if f.kind == "choice" else value.strip()
+    return {placeholder: text for placeholder, text in values.items() if text}
 
 
 def particulars(data: dict, card_titles: dict[str, str]) -> list[tuple[str, str]]:

@@ -20,7 +20,7 @@ from protocol.document import (
     Change, ChangeReport, ChapterView, ProtocolDocument, RuleView, SessionScope, Version, dutch_list, format_day,
     model_document,
 )
-from protocol.model import SECTORS
+from protocol.model import SECTORS, Model
 from protocol.trace import KwestieRef, kwestie_ref
 
 from . import answers_schema, steps
@@ -44,17 +44,31 @@ class Draft:
 
 
 def open_placeholders(document: ProtocolDocument) -> tuple[str, ...]:
-    """Placeholders such as [functie] the school still has to fill in, in order of appearance."""
-    return tuple(dict.fromkeys(match for rule in document.rules() for match in _PLACEHOLDER.findall(rule.text)))
+    """Placeholders such as [vindplaats] the school still has to fill in, in order of appearance."""
+    return tuple(place for place, _ in placeholder_places(document))
+
+
+def placeholder_places(document: ProtocolDocument) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each open placeholder with the numbers of the rules it stands in, in order of appearance."""
+    places: dict[str, list[str]] = {}
+    for rule in document.rules():
+        for match in _PLACEHOLDER.findall(rule.text):
+            numbers = places.setdefault(match, [])
+            if rule.number not in numbers:
+                numbers.append(rule.number)
+    return tuple((place, tuple(numbers)) for place, numbers in places.items())
+
+
+def sector_placeholders(model: Model, sector: str | None) -> set[str]:
+    """The placeholders the model's rules for a sector contain (what the wizard asks for that sector)."""
+    return {match for rule in model.rules() if rule.applies_to(sector) for match in _PLACEHOLDER.findall(rule.text)}
 
 
 def fill_placeholders(text: str, school_data: dict) -> str:
-    """``school_data``: the answers' data from the top ({"school": ..., "sessie": ...})."""
-    for placeholder, path in answers_schema.placeholders().items():
-        value = answers_schema.value_at(school_data, path)
-        if isinstance(value, str) and value.strip():
-            text = text.replace(placeholder, value.strip())
-    return text
+    """``school_data``: the answers' data from the top ({"school": ..., "sessie": ...}). One pass, so that a
+    value that itself looks like a placeholder stays as the school typed it."""
+    values = answers_schema.fill_values(school_data)
+    return _PLACEHOLDER.sub(lambda match: values.get(match.group(), match.group()), text)
 
 
 def _kwestie(context: Context, kwestie_id: str | None) -> KwestieRef | None:
@@ -65,17 +79,23 @@ def _kwestie(context: Context, kwestie_id: str | None) -> KwestieRef | None:
     return kwestie_ref(card, card.kwestie(int(number))) if card else None
 
 
-def review_date(session_date: str) -> str:
-    """A proposed review date: one year after the session ('' when there is no such date)."""
+def review_date(session_date: str, years: int = 1) -> str:
+    """A proposed review date: ``years`` after the session ('' when there is no such date)."""
     try:
         day = date.fromisoformat(session_date)
     except ValueError:
         return ""
-    if day.year >= date.max.year:
+    if day.year + years > date.max.year:
         return ""
     if (day.month, day.day) == (2, 29):
         day = day.replace(day=28)
-    return day.replace(year=day.year + 1).isoformat()
+    return day.replace(year=day.year + years).isoformat()
+
+
+def adoption_basis(model: Model, sector: str | None) -> str:
+    """The law the model's adoption rule for this sector rests on (its ``grondslag``), '' when there is none."""
+    return next((rule.source_note(sector) for chapter in model.chapters for rule in chapter.rules
+                 if rule.applies_to(sector) and teksten.ADOPTION_TOPIC in rule.topics and rule.source_note(sector)), "")
 
 
 def _text(value: object) -> str:
@@ -158,7 +178,9 @@ def build_draft(answers: Answers, context: Context) -> Draft:
     card_titles = {card.id: card.title for card in context.cards}
     cards_text = dutch_list([card_titles[c] for c in answers.cards if c in card_titles])
     consent = teksten.CONSENT_BODY.get(sector, teksten.CONSENT_BODY[None])
-    review = review_date(session_date)
+    # The evaluation sentence and the proposed date agree: no term chosen, no date proposed.
+    years = answers_schema.EVALUATION_YEARS.get(answers.school.get("evaluatie"))
+    review = review_date(session_date, years) if years else ""
     model_version = context.model.version or teksten.UNKNOWN_VERSION
     introduction = (
         teksten.DRAFT_INTRODUCTION.format(
@@ -183,7 +205,9 @@ def build_draft(answers: Answers, context: Context) -> Draft:
         particulars=tuple((label, value) for label, value in particulars if value),
         versions=(Version(teksten.DRAFT_VERSION, session_date, description),),
         review_date=review,
+        adoption_basis=adoption_basis(context.model, sector),
     )
+    document = replace(document, to_fill_in=placeholder_places(document))
     report = ChangeReport(
         document, tuple(changes), tuple(kept), open_placeholders(document),
         session_date=session_date, session_leader=_text(answers.session.get("gespreksleider")),

@@ -39,6 +39,7 @@ from protocol.strict_yaml import YamlError
 from . import answers_schema, steps
 from .answers import Answers, Context, Decision, NewRule, load_answers, prompt_problem
 from .answers_schema import DISCUSSED, MAX_TEXT, NOT_DISCUSSED, Field
+from .draft import sector_placeholders
 from .files import FileProblem, Lock, atomic_write, exists
 from .output import FORMATS, target_names
 from .services import (
@@ -223,10 +224,13 @@ class Interview:
                     values[child.key] = {}
                 self.ask_fields(child.key, values[child.key], again, child)
                 continue
+            if not self.placeholder_needed(child):
+                continue
             current = values.get(child.key)
             # Open: never asked, or left empty where empty is no answer (a required field, the cards).
             if not (again or child.key not in values or (not current and (child.required or child.kind == "refs"))):
                 continue
+            self.say_placeholder(child)
             if child.kind == "choice":
                 values[child.key] = self.prompts.select(f"{child.label}:", [(label, value) for value, label in child.choices],
                                                         current)
@@ -236,6 +240,16 @@ class Interview:
             else:
                 values[child.key] = self.ask_text(child, current or (date.today().isoformat() if child.kind == "date" else ""))
             self.save()
+
+    def placeholder_needed(self, spec: Field) -> bool:
+        """A field that fills a placeholder is asked only if the rules for the school's sector contain it."""
+        return not spec.placeholder or spec.placeholder in sector_placeholders(self.context.model, self.answers.sector)
+
+    def say_placeholder(self, spec: Field) -> None:
+        """Before a field that fills a placeholder (not the school's name): where its answer goes, and an example."""
+        if spec.placeholder and spec.kind == "text" and not spec.required:
+            example = f", {spec.help}" if spec.help else ""
+            self.prompts.say(f"Dit komt in het protocol in plaats van {spec.placeholder}{example}.")
 
     def ask_school(self, again: bool = False) -> None:
         if not again and not self.answers.school.get("naam"):

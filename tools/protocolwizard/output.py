@@ -35,7 +35,9 @@ from .files import FileProblem, exists, make_folder, remove_folders, replaceable
 
 #: What a school can ask for: every writer's format (LaTeX only as the way to the PDF), and the PDF.
 FORMATS = (*(fmt for fmt in WRITERS if fmt != "tex"), "pdf")
-REPORT_FILES = ("wijzigingsverslag.md", "wijzigingsverslag.html")
+#: The change report always comes as Markdown and HTML, and also as Word and PDF when those are asked for.
+REPORT_FORMATS = ("md", "html")
+REPORT_EXTRA_FORMATS = ("docx", "pdf")
 ANSWERS_FILE = "antwoorden.yaml"
 LATEX_TIMEOUT = 180
 PDF_STYLE = "protocolpdf.sty"
@@ -62,10 +64,13 @@ def shareable(answers: Answers) -> Answers:
     that only its note marked as discussed keeps that state, written out in ``kwesties``."""
     by_note = {kwestie_id: DISCUSSED for kwestie_id in answers.notes if kwestie_id not in answers.kwesties}
     return replace(answers, notes={}, kwesties={**answers.kwesties, **by_note})
+def report_names(formats: tuple[str, ...]) -> list[str]:
+    extra = tuple(fmt for fmt in REPORT_EXTRA_FORMATS if fmt in formats)
+    return [f"wijzigingsverslag.{fmt}" for fmt in REPORT_FORMATS + extra]
 
 
 def target_names(formats: tuple[str, ...]) -> list[str]:
-    return [f"protocol.{fmt}" for fmt in formats] + list(REPORT_FILES) + [ANSWERS_FILE]
+    return [f"protocol.{fmt}" for fmt in formats] + report_names(formats) + [ANSWERS_FILE]
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -81,11 +86,15 @@ def parse_formats(value: str) -> tuple[str, ...]:
 
 def render_pdf(draft: Draft) -> bytes:
     """The draft through LuaLaTeX (any script; fonts in ``protocolpdf.sty``), Dutch hyphenation checked."""
+    return compile_pdf(render_latex(draft.document))
+
+
+def compile_pdf(tex: str) -> bytes:
+    """A LaTeX file of the writers as PDF bytes."""
     try:
         check_tex(LUALATEX)
     except PdfError as error:
         raise OutputError(f"Er is geen pdf gemaakt: {error}") from None
-    tex = render_latex(draft.document)
     with tempfile.TemporaryDirectory(prefix="protocolwizard-") as folder:
         (Path(folder) / "protocol.tex").write_text(tex, encoding="utf-8")
         shutil.copyfile(TEMPLATES_DIR / PDF_STYLE, Path(folder) / PDF_STYLE)
@@ -123,9 +132,10 @@ def write_outputs(
         f"protocol.{fmt}": (lambda fmt=fmt: render_protocol(draft.document, fmt)) for fmt in FORMATS if fmt != "pdf"
     }
     renderers["protocol.pdf"] = lambda: render_pdf(draft)
-    for name in REPORT_FILES:
+    for name in (name for name in report_names(FORMATS) if not name.endswith(".pdf")):
         stem, _, fmt = name.rpartition(".")
         renderers[name] = lambda fmt=fmt: render_report(draft.report, fmt, handboek_url)
+    renderers["wijzigingsverslag.pdf"] = lambda: compile_pdf(render_report(draft.report, "tex", handboek_url))
     renderers[ANSWERS_FILE] = lambda: answers_text if answers_text is not None else dump_answers(shareable(answers), keep_asked=False)
     contents: dict[Path, bytes | str] = {}
     for index, name in enumerate(names, 1):

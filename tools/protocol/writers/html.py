@@ -10,8 +10,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..blocks import (
-    Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Rule, Section,
-    Strong, Table, Text, Title,
+    Added, Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Removed,
+    Rule, Section, Strong, Table, Text, Title,
 )
 from ..templating import environment
 from ..cleantext import clean_text
@@ -38,6 +38,10 @@ def _inline(item) -> str:
         return f'<a href="{_e(item.url)}">{_e(item.text)}</a>'
     if isinstance(item, KwestieLink):
         return _e(item.ref.label)
+    if isinstance(item, Added):
+        return f"<ins>{_e(item.text)}</ins>"
+    if isinstance(item, Removed):
+        return f"<del>{_e(item.text)}</del>"
     raise TypeError(f"unknown inline {item!r}")
 
 

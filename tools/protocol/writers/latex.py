@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..blocks import (
-    Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Rule, Section,
-    Strong, Table, Text, Title,
+    Added, Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Removed,
+    Rule, Section, Strong, Table, Text, Title,
 )
 from ..model import TEMPLATES_DIR
 from .. import teksten
@@ -24,6 +24,8 @@ _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
     "^": r"\textasciicircum{}", "_": r"\_", "~": r"\textasciitilde{}", "%": r"\%",
     "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}", '"': "''",
+    # "[" after \item or a table row's \\ would open an optional argument ("[vindplaats]" at the start of an item).
+    "[": "{[}",
 }
 _LATEX = re.compile("|".join(re.escape(c) for c in _LATEX_SPECIAL))
 
@@ -48,6 +50,10 @@ def _inline(item) -> str:
         return f"{latex_escape(item.text)} ({latex_escape(item.url)})"
     if isinstance(item, KwestieLink):
         return _escape(item.ref.label)
+    if isinstance(item, Added):  # commands of the preamble: coloured and underlined, or struck through
+        return rf"\toegevoegd{{{latex_escape(item.text)}}}"
+    if isinstance(item, Removed):
+        return rf"\weggehaald{{{latex_escape(item.text)}}}"
     raise TypeError(f"unknown inline {item!r}")
 
 
@@ -72,7 +78,9 @@ def _small(text: str) -> str:
 
 def _block(block: Block) -> str:
     if isinstance(block, Title):
-        title = rf"{{\sffamily\bfseries\huge\color{{accent}} {latex_escape(block.text)}\par}}"
+        # Ragged, and no word of the title (the school's name) hyphenated.
+        title = (rf"{{\sffamily\bfseries\huge\color{{accent}}\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000 "
+                 rf"{latex_escape(block.text)}\par}}")
         if block.subtitle:
             title += "\n\\medskip\n" + rf"{{\sffamily\large {inlines(block.subtitle)}\par}}"
         return title + "\n\\bigskip"
@@ -110,7 +118,8 @@ def render(page: Page) -> str:
         # A long school name wraps in its box instead of running into the page number.
         rf"\fancyfoot[L]{{\footnotesize\sffamily\parbox[b]{{0.8\textwidth}}{{\raggedright {footer}}}}}",
         rf"\fancyfoot[R]{{\footnotesize\sffamily {teksten.PAGE} \thepage}}",
-        rf"\hypersetup{{pdftitle={{{latex_escape(page.title)}}}, pdfauthor={{{latex_escape(page.author)}}}, pdflang={{nl-NL}}}}",
+        rf"\hypersetup{{pdftitle={{{latex_escape(page.title)}}}, pdfauthor={{{latex_escape(page.author)}}}, "
+        rf"pdfsubject={{{latex_escape(page.subject)}}}, pdflang={{nl-NL}}}}",
         r"\begin{document}",
         "\n\n".join(_block(block) for block in page.blocks),
         r"\end{document}",

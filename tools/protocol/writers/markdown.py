@@ -10,17 +10,20 @@ import re
 from urllib.parse import quote
 
 from ..blocks import (
-    Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Rule, Section,
-    Strong, Table, Text, Title,
+    Added, Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Removed,
+    Rule, Section, Strong, Table, Text, Title,
 )
 from ..cleantext import fold
 
 EXTENSION = "md"
 
-# Characters with a meaning anywhere in CommonMark or MyST inline text.
-_MD_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&$%!])")
+# Characters with a meaning anywhere in CommonMark or MyST inline text. Brackets alone are text
+# ("[vindplaats]"): only a "]" that could close a link, image or reference ("](", "][", "]:", "]{" or at
+# the end of a piece of text, before what follows) and a "!" that could open an image are escaped; "&" only
+# where it could start an entity, "#" only where it could close a heading (at a line start: below).
+_MD_INLINE = re.compile(r"([\\`*_{}<>|~]|\](?=[(\[:{]|\Z)|!(?=\[|\Z)|&(?=#|\w+;|\Z)|#(?=\s*\Z))")
 # What starts a block (list, heading, quote, MyST target/comment/fence) at a line start.
-_MD_LINE_START = re.compile(r"^(\s*)([-+=:>(%]|\d+(?=[.)]))")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=:>(%#]|\d+(?=[.)]))")
 FILL_IN_LINE = "..........................................."
 
 
@@ -55,9 +58,11 @@ def _url(url: str) -> str:
 def _inline(item, myst: bool) -> str:
     if isinstance(item, Text):
         return _escape(item.text)
-    if isinstance(item, (Strong, Emph)):
+    if isinstance(item, (Strong, Emph, Added, Removed)):
+        # Added words in bold, removed words struck through (GFM and MyST's strikethrough; plain CommonMark
+        # shows the tildes, which still mark them).
         text = markdown_escape(item.text)
-        mark = "**" if isinstance(item, Strong) else "*"
+        mark = {Strong: "**", Emph: "*", Added: "**", Removed: "~~"}[type(item)]
         return f"{mark}{text}{mark}" if text else ""
     if isinstance(item, Link):
         return f"[{markdown_escape(item.text)}]({_url(item.url)})"
