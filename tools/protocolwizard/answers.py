@@ -13,6 +13,7 @@ migrated first (``answers_schema.MIGRATIONS``).
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -377,7 +378,8 @@ def check(document: YamlDocument, context: Context, *, partial: bool = False) ->
 def base_path(value: str, source: str) -> Path:
     """The file ``basis`` names: relative to the answers file (``source``), or absolute."""
     path = Path(value.strip()).expanduser()
-    return path if path.is_absolute() else Path(source).parent / path
+    # Lexically: the folder of an answers file that is still to be written need not exist yet.
+    return path if path.is_absolute() else Path(os.path.normpath(Path(source).parent / path))
 
 
 def _check_base(checker: Checker, data: dict, source: str) -> Model | None:

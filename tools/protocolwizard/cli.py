@@ -23,8 +23,8 @@ from .empty_file import empty_answers_file
 from .files import FileProblem, atomic_write, describe, exists
 from .output import FORMATS, OutputError, parse_formats
 from .services import (
-    EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_outputs, say_error as _error,
-    say_refusal,
+    EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_from_sessions, make_outputs,
+    say_error as _error, say_refusal,
 )
 
 DESCRIPTION = """\
@@ -41,6 +41,7 @@ voorbeelden:
   protocolwizard leeg antwoorden.yaml             een leeg antwoordbestand om zelf in te vullen
   protocolwizard controleer antwoorden.yaml       alleen controleren
   protocolwizard maak antwoorden.yaml --uitvoer concept --formaat md,docx
+  protocolwizard maak sessie-1.yaml sessie-2.yaml --uitvoer concept   meer teamgesprekken, één concept
 """
 
 
@@ -71,10 +72,15 @@ def parser() -> argparse.ArgumentParser:
                        help="adres van het handboek voor de links in het wijzigingsverslag")
 
     make = commands.add_parser(
-        "maak", help="een concept maken uit een antwoordbestand, zonder vragen",
-        description="Maak het conceptprotocol, het wijzigingsverslag en een genormaliseerd antwoordbestand.",
+        "maak", help="een concept maken uit een antwoordbestand (of uit meer), zonder vragen",
+        description="Maak het conceptprotocol, het wijzigingsverslag en een genormaliseerd antwoordbestand. Noem je "
+        "meer antwoordbestanden (een per teamgesprek, van één school en met dezelfde basis), dan wordt het één "
+        "concept: de teamgesprekken tellen op volgorde van datum, en het wijzigingsverslag noemt bij elke wijziging "
+        "het teamgesprek. Besluiten twee teamgesprekken verschillend over dezelfde regel, dan is dat een fout, tenzij "
+        "bij het latere besluit 'herzien: true' staat.",
     )
-    make.add_argument("antwoorden", type=Path, metavar="ANTWOORDEN", help="het antwoordbestand (YAML)")
+    make.add_argument("antwoorden", type=Path, nargs="+", metavar="ANTWOORDEN",
+                      help="het antwoordbestand (YAML), of een per teamgesprek")
     make.add_argument("--uitvoer", type=Path, required=True, metavar="MAP", help="map voor de bestanden (wordt zo nodig gemaakt)")
     make.add_argument("--formaat", default=",".join(FORMATS), metavar="LIJST",
                       help=f"formaten van het protocol, gescheiden door komma's (standaard: {','.join(FORMATS)})")
@@ -111,10 +117,12 @@ def run_make(args: argparse.Namespace) -> int:
         _error(str(error))
         return EXIT_INPUT
     ctx = context()
-    answers = _load(args.antwoorden, ctx)
+    if len(args.antwoorden) > 1:
+        return make_from_sessions(args.antwoorden, ctx, args.uitvoer, formats, args.overschrijven, args.handboek)
+    answers = _load(args.antwoorden[0], ctx)
     if answers is None:
         return EXIT_INPUT
-    return make_outputs(answers, ctx, args.uitvoer, formats, args.overschrijven, args.handboek, source=args.antwoorden)
+    return make_outputs(answers, ctx, args.uitvoer, formats, args.overschrijven, args.handboek, source=args.antwoorden[0])
 
 
 def run_empty(args: argparse.Namespace) -> int:
