@@ -70,6 +70,13 @@ def parser() -> argparse.ArgumentParser:
     start.add_argument("--hervat", type=Path, metavar="BESTAND", help="verdergaan met een eerder bewaard antwoordbestand")
     start.add_argument("--handboek", type=_handbook, default=handbook_url(), metavar="URL",
                        help="adres van het handboek voor de links in het wijzigingsverslag")
+    begin = start.add_mutually_exclusive_group()
+    begin.add_argument("--basis", type=Path, metavar="PROTOCOL",
+                       help="het eigen protocol van de school als basis (.docx of .md wordt eerst ingelezen naar "
+                       "eigen-protocol.yaml naast het antwoordbestand; of een .yaml van 'importeer')")
+    begin.add_argument("--vanaf", type=Path, metavar="BESTAND",
+                       help="een nieuw teamgesprek van dezelfde school: schoolgegevens en basis uit dit eerdere "
+                       "antwoordbestand, besluiten niet")
 
     make = commands.add_parser(
         "maak", help="een concept maken uit een antwoordbestand (of uit meer), zonder vragen",
@@ -139,9 +146,15 @@ def run_empty(args: argparse.Namespace) -> int:
 
 
 def run_start(args: argparse.Namespace) -> int:
+    from .begin import EARLIER, OWN, Start
     from .interview import run_interview  # questionary is only needed here
 
-    return run_interview(args.hervat or args.antwoorden, resume=args.hervat is not None, handboek_url=args.handboek)
+    start = Start(OWN, args.basis) if args.basis else Start(EARLIER, args.vanaf) if args.vanaf else None
+    if start and args.hervat:
+        _error("--basis en --vanaf horen bij een nieuw antwoordbestand, niet bij --hervat.")
+        return EXIT_INPUT
+    return run_interview(args.hervat or args.antwoorden, resume=args.hervat is not None, handboek_url=args.handboek,
+                         start=start)
 
 
 def main(argv: list[str] | None = None) -> int:
