@@ -202,7 +202,8 @@ def start_step(interview) -> bool:
             typed = prompts.text("Pad van het bestand:", required=True)
             start = Start(start.kind, Path(typed).expanduser())
         try:
-            answers = make_start(start, interview.path, interview.context, prompts.yes_no, prompts.say)
+            answers = make_start(start, interview.path, interview.context,
+                                 lambda question: prompts.yes_no(question, default=True), prompts.say)
         except StartProblem:
             if getattr(interview, "start", None) is not None:
                 raise  # named on the command line: the wizard stops with the error (code 2)
