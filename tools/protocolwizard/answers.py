@@ -250,7 +250,7 @@ class _FieldChecker:
             return  # read before anything else, in check()
         if kind == "block":
             self.block(path, spec, value)
-        elif kind == "text":
+        elif kind in ("text", "file"):  # a file is read where it is used (the base: _check_base)
             self.text(path, spec, value, required=spec.required)
         elif kind == "choice":
             checker.choice(path, value, spec.choice_values)

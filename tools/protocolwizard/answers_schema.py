@@ -39,7 +39,8 @@ Show = Callable[[Any, dict[str, str]], str]
 class Field:
     """One field of the answers file.
 
-    ``kind``: "version", "text", "choice", "bool", "date", "email", "ref" (the id of a
+    ``kind``: "version", "text", "file" (a path relative to the answers file), "choice", "bool" (true or
+    false), "date", "email", "ref" (the id of a
     rule, chapter, card or kwestie, named by ``ref``), "refs" (a list of
     those), "block" (fixed sub-fields), "list" (items with ``fields``) or
     "map" (kwestie id -> the value described by ``fields[0]``).
@@ -104,7 +105,7 @@ _KWESTIE_HELP = "waar het werd besproken, als kaart/nummer, bijvoorbeeld {kwesti
 SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
     Field("versie", "version", "Versie van het bestandsformaat", required=True, example=SCHEMA_VERSION),
     # Owner: branch eigenbasis (the school's own protocol as the base).
-    Field("basis", "text", "Eigen protocol van de school", "het eigen protocol van de school als basis, ingelezen "
+    Field("basis", "file", "Eigen protocol van de school", "het eigen protocol van de school als basis, ingelezen "
           "met 'protocolwizard importeer' (pad ten opzichte van dit bestand, bijvoorbeeld eigen-protocol.yaml); "
           "leeg: het modelprotocol is de basis en 'regel' en 'hoofdstuk' noemen ids van het modelprotocol",
           max_length=1000),
