@@ -105,10 +105,8 @@ _KWESTIE_HELP = "waar het werd besproken, als kaart/nummer, bijvoorbeeld {kwesti
 SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
     Field("versie", "version", "Versie van het bestandsformaat", required=True, example=SCHEMA_VERSION),
     # Owner: branch eigenbasis (the school's own protocol as the base).
-    Field("basis", "file", "Eigen protocol van de school", "het eigen protocol van de school als basis, ingelezen "
-          "met 'protocolwizard importeer' (pad ten opzichte van dit bestand, bijvoorbeeld eigen-protocol.yaml); "
-          "leeg: het modelprotocol is de basis en 'regel' en 'hoofdstuk' noemen ids van het modelprotocol",
-          max_length=1000),
+    Field("basis", "file", "Eigen protocol van de school", "het eigen protocol van 'protocolwizard importeer' "
+          "(pad vanaf dit bestand); leeg: het modelprotocol", max_length=1000),
     Field("school", "block", "School", required=True, fields=(
         Field("naam", "text", "Naam van de school", "de naam van de school", required=True, max_length=MAX_NAME,
               placeholder="[naam school]", particulars="School"),
