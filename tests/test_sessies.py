@@ -304,3 +304,37 @@ def test_start_with_a_file_that_cannot_be_a_base_is_a_dutch_error(tmp_path, caps
     err = capsys.readouterr().err
     assert "kapot.docx is geen geldig Word-bestand" in err and "Traceback" not in err
     assert main(["start", "--hervat", str(tmp_path / "a.yaml"), "--vanaf", str(tmp_path / "a.yaml")]) == 2
+
+
+def test_a_newcomer_goes_from_a_word_protocol_to_one_draft_of_two_sessions(tmp_path, capsys):
+    """The issue's 'done when': import a Word protocol, see the kwesties it does not address, two sessions, one draft."""
+    source = tmp_path / "ons-protocol.docx"
+    source.write_bytes(wordbouw.protocol_docx())
+    own = tmp_path / "eigen-protocol.yaml"
+    assert main(["importeer", str(source), "--uitvoer", str(own)]) == 0
+    assert main(["importeer", "--bevestig", str(own)]) == 0
+    assert main(["vergelijk", str(own), "--uitvoer", str(tmp_path / "vergelijking"), "--handboek", "https://h/"]) == 0
+    protocol = load_model(own)
+    open_kwesties = [k for card in CONTEXT.cards for k in card.kwesties
+                     if not any(set(r.topics) & set(k.topics) for r in protocol.rules())]
+    comparison = BeautifulSoup((tmp_path / "vergelijking" / "vergelijking.html").read_text(encoding="utf-8"), "html.parser")
+    for kwestie in open_kwesties:  # each kwestie the protocol does not address is listed as such, with its link
+        link = comparison.find("a", href=lambda href: href and href.endswith(f"#{kwestie.anchor}") and kwestie.id.split("/")[0] in href)
+        assert "niet besproken" in link.parent.get_text()
+    rules = list(protocol.rules())
+    first = write(tmp_path, "sessie-1.yaml", {**session("2026-09-14", 0, [
+        {"regel": rules[0].id, "besluit": "wijzigen", "tekst": "Nieuwe eerste regel.", "toelichting": "Sept."}]),
+        "basis": own.name})
+    second = write(tmp_path, "sessie-2.yaml", {**session("2026-11-12", 1, [
+        {"regel": rules[-1].id, "besluit": "schrappen", "toelichting": "Nov."}]), "basis": own.name})
+    out = tmp_path / "concept"
+    capsys.readouterr()
+    assert main(["maak", str(first), str(second), "--uitvoer", str(out), "--formaat", "md,html,docx",
+                 "--handboek", "https://h/"]) == 0
+    report = BeautifulSoup((out / "wijzigingsverslag.html").read_text(encoding="utf-8"), "html.parser")
+    for section in report.find_all("section", class_="wijziging"):
+        decided = next(dt for dt in section.find_all("dt") if dt.get_text() == teksten.DECIDED_IN)
+        named = decided.find_next("dd").get_text()
+        assert ("sessie-1.yaml" in named) != ("sessie-2.yaml" in named)  # exactly one session behind each change
+    assert len(report.find_all("section", class_="wijziging")) == 2
+    assert teksten.REPORT_COVERAGE in report.get_text()
