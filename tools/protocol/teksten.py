@@ -153,8 +153,9 @@ REPORT_SESSIONS_TEXT = (
 DECIDED_IN = "Besloten in"
 REVISES = "Herziet het besluit van"
 OWN_NUMBER_NOTE = (
-    "Het concept houdt de nummering van het eigen protocol aan; na het schrappen of toevoegen van regels kan een "
-    "nummer ontbreken of dubbel lijken. Nummer het protocol zo nodig opnieuw voordat het wordt vastgesteld."
+    "Het concept houdt de nummers van het eigen protocol aan, zodat verwijzingen in de tekst (zoals 'zie 2.3') "
+    "blijven kloppen; een geschrapte regel laat zijn nummer open en nieuwe regels staan zonder nummer onderaan hun "
+    "hoofdstuk. Nummer het protocol zo nodig opnieuw voordat het wordt vastgesteld."
 )
 REPORT_COVERAGE = "Het eigen protocol en de kwesties van de kaarten"
 REPORT_COVERAGE_TEXT = (
