@@ -389,6 +389,10 @@ def _check_base(checker: Checker, data: dict, source: str) -> Model | None:
         return None  # absent or empty: the model; a wrong type or text: the field check says so
     path = base_path(value, source)
     where = ("basis",)
+    if path.suffix.lower() not in (".yaml", ".yml"):  # only what 'importeer' writes is read, nothing else
+        checker.fail(where, f"'{quote(value)}' is geen .yaml-bestand. Lees het protocol eerst in met: "
+                     f"protocolwizard importeer {quote(value)}, en noem hier het .yaml-bestand dat dat schrijft.")
+        return None
     if not path.is_file():
         problem = "bestaat niet" if not path.exists() else "is geen bestand"
         checker.fail(where, f"het eigen protocol '{quote(value)}' {problem} (gezocht als {quote(str(path), 200)}). "
