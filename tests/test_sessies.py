@@ -338,3 +338,5 @@ def test_a_newcomer_goes_from_a_word_protocol_to_one_draft_of_two_sessions(tmp_p
         assert ("sessie-1.yaml" in named) != ("sessie-2.yaml" in named)  # exactly one session behind each change
     assert len(report.find_all("section", class_="wijziging")) == 2
     assert teksten.REPORT_COVERAGE in report.get_text()
+    for copy in out.glob("antwoorden-*.yaml"):  # each copy still finds the own protocol from the output folder
+        assert load_answers(copy, CONTEXT).base == protocol

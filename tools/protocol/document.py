@@ -19,6 +19,7 @@ from kern.loader import Card
 from . import teksten
 from .model import SECTORS, Model, Rule
 from .trace import KwestieRef, kwesties_for_rule
+from .vergelijking import Comparison
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,8 @@ class ChangeReport:
     session_leader: str = ""
     sessions: tuple[SessionView, ...] = ()  # several sessions combined into one draft, in date order
     base_name: str = ""  # the file of the school's own protocol when it is the base; "" for the model
-    #: The own protocol (the base) compared with the model's topics and the cards' kwesties (protocol.vergelijking).
-    coverage: object = None
+    #: The own protocol (the base) compared with the model's topics and the cards' kwesties; None for the model.
+    coverage: Comparison | None = None
 
     def count(self, kind: str) -> int:
         return sum(1 for change in self.changes if change.kind == kind)

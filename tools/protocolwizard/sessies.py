@@ -116,14 +116,19 @@ def _check_same_school_and_base(sessions: list[Session]) -> list[str]:
         mine = first.answers.base.source if first.answers.base else None
         theirs = other.answers.base.source if other.answers.base else None
         if not _same_file(mine, theirs):
-            def says(session: Session, base: Path | None) -> str:
-                return f"basis {base}" if base else "het modelprotocol als basis"
             problems.append(
-                f"{other.line('basis') if theirs else other.path}: {says(other, theirs)}, maar "
-                f"{first.line('basis') if mine else first.path}: {says(first, mine)}. Alle teamgesprekken van één "
-                "concept gaan uit van hetzelfde protocol (het veld 'basis')."
+                f"{_base_said(other)}, maar {_base_said(first)}. Alle teamgesprekken van één concept gaan uit van "
+                "hetzelfde protocol (het veld 'basis')."
             )
     return problems
+
+
+def _base_said(session: Session) -> str:
+    """"sessie-2.yaml, regel 2: basis /pad/eigen-protocol.yaml", or that the file starts from the model."""
+    base = session.answers.base
+    if base is None:
+        return f"{session.path}: het modelprotocol als basis"
+    return f"{session.line('basis')}: basis {base.source}"
 
 
 def _same(one: Decision, other: Decision) -> bool:
