@@ -283,3 +283,50 @@ def test_hostile_imported_text_is_typeset_not_run_in_the_pdf(tmp_path, tex):
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
     assert "root:" not in text
     assert "input{/etc/passwd}" in text and "{{ 7*7 }}" in text
+
+
+# --- Whatever the checker accepts as a base and as decisions on it, every writer renders ---
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from test_eigen_protocol import CHAPTER, TEXT  # noqa: E402  (the imported protocol's strategies)
+
+DECIDE = st.sampled_from(["behouden", "wijzigen", "schrappen"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(title=TEXT, chapters=st.lists(CHAPTER, min_size=1, max_size=3), data=st.data())
+def test_any_accepted_base_with_any_accepted_decisions_renders_in_every_format(tmp_path_factory, title, chapters, data):
+    folder = tmp_path_factory.mktemp("basis")
+    for n, chapter in enumerate(chapters, 1):
+        chapter["id"] = f"hoofdstuk-{n}"
+        for m, rule in enumerate(chapter["regels"], 1):
+            rule["id"] = f"regel-{n}-{m}"
+    protocol_file = folder / "eigen-protocol.yaml"
+    protocol_file.write_text(dump_protocol({"versie": 1, "titel": title, "bron": {"bestand": "x.docx", "formaat": "docx"},
+                                            "hoofdstukken": chapters}), encoding="utf-8")
+    try:
+        protocol = load_model(protocol_file)
+    except ValidationError:
+        return  # refused with file, line and field: tests/test_eigen_protocol.py
+    ids = [rule.id for rule in protocol.rules()]
+    chosen = data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=len(ids)))
+    decisions = [{"regel": rule_id, "besluit": (kind := data.draw(DECIDE)),
+                  **({"tekst": data.draw(TEXT)} if kind == "wijzigen" else {})} for rule_id in chosen]
+    new_rules = [{"hoofdstuk": data.draw(st.sampled_from([c.id for c in protocol.chapters])), "tekst": data.draw(TEXT)}
+                 for _ in range(data.draw(st.integers(0, 2)))]
+    answers_file = folder / "antwoorden.yaml"
+    answers_file.write_text(answers_yaml(protocol_file.name, decisions, new_rules), encoding="utf-8")
+    try:
+        answers = load_answers(answers_file, CONTEXT)
+    except ValidationError as error:  # e.g. a new text of invisible characters only: named with line and field
+        assert all(problem.line and "veld " in str(problem) for problem in error.errors), error
+        return
+    draft = build_draft(answers, CONTEXT)
+    for fmt in ("md", "html", "docx", "tex"):
+        render_protocol(draft.document, fmt)
+    for fmt in ("md", "html"):
+        render_report(draft.report, fmt, "https://h/")
+    kept = {r.id for r in draft.document.rules()} & set(ids)
+    assert kept == set(ids) - {d["regel"] for d in decisions if d["besluit"] == "schrappen"}
