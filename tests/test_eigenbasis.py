@@ -159,7 +159,7 @@ def test_a_missing_or_invalid_base_is_a_dutch_error_with_file_and_line(tmp_path,
 
     answers_file.write_text(answers_yaml("protocol.docx", []), encoding="utf-8")  # a Word file is imported first
     assert main(["controleer", str(answers_file)]) == 2
-    assert "geen .yaml-bestand" in capsys.readouterr().err
+    assert "niet de extensie .yaml" in capsys.readouterr().err
 
     model_file = tmp_path / "model.yaml"  # the model's format (no 'bron'): not an imported protocol
     model_file.write_text((ROOT / "tools/protocol/templates/voorbeeldprotocol.yaml").read_text(encoding="utf-8"))

@@ -390,8 +390,8 @@ def _check_base(checker: Checker, data: dict, source: str) -> Model | None:
     path = base_path(value, source)
     where = ("basis",)
     if path.suffix.lower() not in (".yaml", ".yml"):  # only what 'importeer' writes is read, nothing else
-        checker.fail(where, f"'{quote(value)}' is geen .yaml-bestand. Lees het protocol eerst in met: "
-                     f"protocolwizard importeer {quote(value)}, en noem hier het .yaml-bestand dat dat schrijft.")
+        checker.fail(where, f"'{quote(value)}' heeft niet de extensie .yaml. Lees het protocol eerst in met: "
+                     f"protocolwizard importeer {quote(value)}, en noem hier het bestand dat dat schrijft.")
         return None
     if not path.is_file():
         problem = "bestaat niet" if not path.exists() else "is geen bestand"
