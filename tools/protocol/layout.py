@@ -156,8 +156,9 @@ def _kept(kept: tuple[Change, ...], handboek_url: str) -> Section:
         link = _kwestie_link(rule, handboek_url)
         if link:
             content += [Text(" ("), link, Text(")")]
-        if rule.sessions:
-            content.append(Text(f"; {teksten.DECIDED_IN.lower()}: {'; '.join(s.label for s in rule.sessions)}"))
+        for term, sessions in ((teksten.DECIDED_IN, rule.sessions), (teksten.REVISES, rule.revises)):
+            if sessions:
+                content.append(Text(f"; {term.lower()}: {'; '.join(s.label for s in sessions)}"))
         items.append(tuple(content))
     return Section((Heading(1, teksten.KEPT), Bullets(tuple(items))))
 
