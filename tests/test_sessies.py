@@ -120,12 +120,15 @@ def test_two_sessions_deciding_differently_about_a_rule_is_a_conflict_naming_bot
     data["besluiten"][1] = {"regel": RULES[0].id, "besluit": "schrappen", "toelichting": "Toch weg."}
     write(tmp_path, "nov.yaml", data)
     out = tmp_path / "concept"
+    assert main(["controleer", *map(str, files)]) == 2  # checking alone finds the same conflict
+    assert f"regel '{RULES[0].id}'" in capsys.readouterr().err
     assert main(["maak", *map(str, files), "--uitvoer", str(out)]) == 2
     err = capsys.readouterr().err
     sept = tmp_path / "sept.yaml"
     assert f"{sept}, regel {line_of_decision(sept, 0)}" in err and f"{nov}, regel {line_of_decision(nov, 1)}" in err
     assert f"regel '{RULES[0].id}'" in err and "herzien: true" in err and "Traceback" not in err
     assert not out.exists()  # nothing written
+    assert main(["controleer", str(sept)]) == 0  # each file alone is in order
 
     # The later session says it revises the earlier decision: no conflict, and the report says whose decision it revises.
     data["besluiten"][1]["herzien"] = True

@@ -23,8 +23,8 @@ from .empty_file import empty_answers_file
 from .files import FileProblem, atomic_write, describe, exists
 from .output import FORMATS, OutputError, parse_formats
 from .services import (
-    EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_from_sessions, make_outputs,
-    say_error as _error, say_refusal,
+    EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, combined_sessions, context, load_checked as _load,
+    make_from_sessions, make_outputs, say_error as _error, say_refusal,
 )
 
 DESCRIPTION = """\
@@ -95,9 +95,11 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--handboek", type=_handbook, default=handbook_url(), metavar="URL",
                       help="adres van het handboek voor de links in het wijzigingsverslag")
 
-    check = commands.add_parser("controleer", help="een antwoordbestand alleen controleren",
-                                description="Controleer een antwoordbestand en noem elke fout met regelnummer.")
-    check.add_argument("antwoorden", type=Path, metavar="ANTWOORDEN", help="het antwoordbestand (YAML)")
+    check = commands.add_parser("controleer", help="een antwoordbestand (of meer) alleen controleren",
+                                description="Controleer een antwoordbestand en noem elke fout met regelnummer. Met meer "
+                                "antwoordbestanden: ook of de teamgesprekken samen één concept kunnen worden.")
+    check.add_argument("antwoorden", type=Path, nargs="+", metavar="ANTWOORDEN",
+                       help="het antwoordbestand (YAML), of een per teamgesprek")
 
     empty = commands.add_parser("leeg", help="een leeg antwoordbestand met uitleg schrijven",
                                 description="Schrijf een leeg antwoordbestand met uitleg bij elk veld, om zelf in te vullen.")
@@ -109,6 +111,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if len(args.antwoorden) > 1:
+        if combined_sessions(args.antwoorden, context()) is None:
+            return EXIT_INPUT
+        print("De teamgesprekken zijn in orde en kunnen samen één concept worden.")
+        return EXIT_OK
+    args.antwoorden = args.antwoorden[0]
     answers = _load(args.antwoorden, context())
     if answers is None:
         return EXIT_INPUT

@@ -24,7 +24,7 @@ from .answers import Answers, Context, answers_text, dump_answers, load_answers,
 from .draft import build_draft
 from .files import FileProblem
 from .output import ANSWERS_FILE, OutputError, write_outputs
-from .sessies import SessionProblem, combine, load_sessions, session_files
+from .sessies import Session, SessionProblem, combine, load_sessions, session_files
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -82,9 +82,9 @@ def readable_answers(answers: Answers, ctx: Context, *, keep_asked: bool, partia
     return text
 
 
-def make_from_sessions(paths: list[Path], ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool,
-                       url: str) -> int:
-    """Several sessions' answers files into one draft (:mod:`sessies`); every problem with its file and line."""
+def combined_sessions(paths: list[Path], ctx: Context) -> tuple[list[Session], Answers] | None:
+    """Several sessions' answers files read and combined (:mod:`sessies`), or None after saying every problem
+    with its file and line."""
     try:
         sessions = load_sessions(paths, ctx)
         answers = combine(sessions, ctx)
@@ -92,21 +92,31 @@ def make_from_sessions(paths: list[Path], ctx: Context, folder: Path, formats: t
         say_error(f"de antwoordbestanden bevatten {aantal(len(error.errors), 'fout', 'fouten')}:")
         for problem in error.errors:
             print(f"  {problem}", file=sys.stderr)
-        return EXIT_INPUT
+        return None
     except YamlError as error:
         say_error(str(error))
-        return EXIT_INPUT
+        return None
     except SessionProblem as error:
         say_error(f"de teamgesprekken kunnen niet samen één concept worden "
                   f"({aantal(len(error.problems), 'probleem', 'problemen')}):")
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
-        return EXIT_INPUT
+        return None
     for warning in answers.warnings:
         print(f"Let op: {warning}", file=sys.stderr)
     print(f"{aantal(len(sessions), 'teamgesprek', 'teamgesprekken')} samen: "
           f"{aantal(len(answers.decisions), 'besluit', 'besluiten')}, "
           f"{aantal(len(answers.new_rules or []), 'nieuwe regel', 'nieuwe regels')}.")
+    return sessions, answers
+
+
+def make_from_sessions(paths: list[Path], ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool,
+                       url: str) -> int:
+    """Several sessions' answers files into one draft (:mod:`sessies`); every problem with its file and line."""
+    combined = combined_sessions(paths, ctx)
+    if combined is None:
+        return EXIT_INPUT
+    sessions, answers = combined
     return make_outputs(answers, ctx, folder, formats, overwrite, url, sessions=session_files(sessions),
                         sources=tuple(paths))
 
