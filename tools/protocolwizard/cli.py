@@ -81,13 +81,13 @@ def parser() -> argparse.ArgumentParser:
     make = commands.add_parser(
         "maak", help="een concept maken uit een antwoordbestand (of uit meer), zonder vragen",
         description="Maak het conceptprotocol, het wijzigingsverslag en een genormaliseerd antwoordbestand. Noem je "
-        "meer antwoordbestanden (een per teamgesprek, van één school en met dezelfde basis), dan wordt het één "
+        "meer antwoordbestanden (één per teamgesprek, van één school en met dezelfde basis), dan wordt het één "
         "concept: de teamgesprekken tellen op volgorde van datum, en het wijzigingsverslag noemt bij elke wijziging "
         "het teamgesprek. Besluiten twee teamgesprekken verschillend over dezelfde regel, dan is dat een fout, tenzij "
         "bij het latere besluit 'herzien: true' staat.",
     )
     make.add_argument("antwoorden", type=Path, nargs="+", metavar="ANTWOORDEN",
-                      help="het antwoordbestand (YAML), of een per teamgesprek")
+                      help="het antwoordbestand (YAML), of één per teamgesprek")
     make.add_argument("--uitvoer", type=Path, required=True, metavar="MAP", help="map voor de bestanden (wordt zo nodig gemaakt)")
     make.add_argument("--formaat", default=",".join(FORMATS), metavar="LIJST",
                       help=f"formaten van het protocol, gescheiden door komma's (standaard: {','.join(FORMATS)})")
@@ -99,7 +99,7 @@ def parser() -> argparse.ArgumentParser:
                                 description="Controleer een antwoordbestand en noem elke fout met regelnummer. Met meer "
                                 "antwoordbestanden: ook of de teamgesprekken samen één concept kunnen worden.")
     check.add_argument("antwoorden", type=Path, nargs="+", metavar="ANTWOORDEN",
-                       help="het antwoordbestand (YAML), of een per teamgesprek")
+                       help="het antwoordbestand (YAML), of één per teamgesprek")
 
     empty = commands.add_parser("leeg", help="een leeg antwoordbestand met uitleg schrijven",
                                 description="Schrijf een leeg antwoordbestand met uitleg bij elk veld, om zelf in te vullen.")
