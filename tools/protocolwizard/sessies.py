@@ -10,7 +10,8 @@ then :func:`combine` merges them:
 - Decisions: a rule decided in one session keeps that decision. The same decision in a later session
   (the same choice, and for ``wijzigen`` the same text) confirms it. A different decision about the same
   rule is a conflict, reported with both files and lines, unless the later decision says ``herzien: true``:
-  then the later session deliberately revises the earlier one and its decision counts.
+  then the later session deliberately revises the earlier one and its decision counts. A rule a session
+  left undecided (any state other than behouden, wijzigen or schrappen) conflicts with nothing.
 - New rules of every session are added, in session order. Private notes are used by nothing.
 
 Every decision and new rule of the result remembers the session(s) behind it, so the change report can
@@ -29,6 +30,9 @@ from protocol.strict_yaml import YamlDocument, YamlError, load_yaml
 
 from .answers import Answers, Context, Decision, check
 
+#: What counts as a decision when sessions are combined; any other state of a rule (such as "not discussed")
+#: neither conflicts with a decision nor overrides one.
+DECIDED = ("behouden", "wijzigen", "schrappen")
 #: The normalised copy of each session's answers in the output folder: antwoorden-1-2026-09-14.yaml.
 SESSION_FILE = "antwoorden-{nummer}-{datum}.yaml"
 
@@ -164,8 +168,12 @@ def combine(sessions: list[Session], context: Context) -> Answers:
         for index, decision in enumerate(session.answers.decisions):
             earlier = decided.get(decision.rule)
             here = views[id(session)]
+            if earlier is not None and decision.decision not in DECIDED:
+                continue  # a later session that did not decide leaves the earlier decision as it is
+            if earlier is not None and earlier.decision.decision not in DECIDED:
+                earlier = None  # an earlier session that did not decide: this decision is the first
             if earlier is None:
-                if decision.revised:
+                if decision.revised and decision.rule not in decided:
                     warnings.append(f"{session.line('besluiten', index, 'herzien')}: 'herzien' staat bij regel "
                                     f"'{decision.rule}', maar geen eerder teamgesprek besloot over die regel.")
                 decided[decision.rule] = _Decided(replace(decision, sessions=(here,)), session, index)
