@@ -87,6 +87,10 @@ def value_strategy(spec: Field) -> st.SearchStrategy:
         return rarely(TEXT, st.one_of(WRONG_KIND, too_long)) if Faults.on else RENDERABLE_TEXT
     if kind == "choice":
         return rarely(st.sampled_from(spec.choice_values), st.one_of(TEXT, WRONG_KIND))
+    if kind == "bool":
+        return rarely(st.booleans(), st.one_of(TEXT, st.integers()))
+    if kind == "file":  # the own protocol as a base: tests/test_eigenbasis.py; here the model (empty) or a wrong value
+        return rarely(st.just(""), st.one_of(TEXT, WRONG_KIND))
     if kind == "date":
         first, last = DATE_RANGE
         days = st.dates(date(first, 1, 1), date(last, 12, 31)).map(lambda d: d.isoformat())

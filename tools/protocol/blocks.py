@@ -117,6 +117,16 @@ class Rule:
     note: str = ""
     kwesties: Inlines = ()
 
+    @property
+    def lead(self) -> str:
+        """The heading as it opens the rule's text: "1.2 Titel." A heading that ends in its own punctuation
+        (a school's "a)", "2.1." or "•") keeps it; a rule without number or title (a school's plain paragraph)
+        has none."""
+        heading = self.heading.strip()
+        if not heading or not heading[-1].isalnum():
+            return heading
+        return heading + "."
+
 
 @dataclass(frozen=True)
 class FillIn:

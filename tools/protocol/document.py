@@ -19,6 +19,7 @@ from kern.loader import Card
 from . import teksten
 from .model import SECTORS, Model, Rule
 from .trace import KwestieRef, kwesties_for_rule
+from .vergelijking import Comparison
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,32 @@ class ChapterView:
     title: str
     introduction: str
     rules: tuple[RuleView, ...]
+    #: The chapter's number as a school's own protocol shows it ("2.", or "" for none); None: ``number``.
+    own_number: str | None = None
+
+    @property
+    def heading(self) -> str:
+        if self.own_number is None:
+            return f"{self.number}. {self.title}"
+        return f"{self.own_number} {self.title}".strip()
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """One team session behind a draft made from several answers files: when, who led it, which cards, which file."""
+
+    day: str  # YYYY-MM-DD
+    leader: str
+    cards: tuple[str, ...]  # card titles
+    file: str  # the answers file's name
+
+    @property
+    def label(self) -> str:
+        """"teamgesprek van 12 november 2026 over De populaire hiphopleraar (sessie-2.yaml)"."""
+        text = teksten.SESSION_LABEL.format(datum=format_day(self.day))
+        if self.cards:
+            text += teksten.SESSION_CARDS.format(kaarten=dutch_list(self.cards))
+        return text + teksten.SESSION_FILE.format(bestand=self.file)
 
 
 @dataclass(frozen=True)
@@ -134,6 +161,9 @@ class Change:
     new_text: str
     reason: str
     kwestie: KwestieRef | None
+    #: The sessions behind the change, when several sessions are combined (the first one decided it).
+    sessions: tuple[SessionView, ...] = ()
+    revises: tuple[SessionView, ...] = ()  # the earlier sessions whose decision this one revises (herzien)
 
 
 @dataclass(frozen=True)
@@ -158,6 +188,10 @@ class ChangeReport:
     session_date: str = ""
     session_leader: str = ""
     scope: SessionScope | None = None  # branch 'wizard': discussed and not discussed
+    sessions: tuple[SessionView, ...] = ()  # several sessions combined into one draft, in date order
+    base_name: str = ""  # the file of the school's own protocol when it is the base; "" for the model
+    #: The own protocol (the base) compared with the model's topics and the cards' kwesties; None for the model.
+    coverage: Comparison | None = None
 
     def count(self, kind: str) -> int:
         return sum(1 for change in self.changes if change.kind == kind)
@@ -201,7 +235,11 @@ def rule_view(
 
 
 def model_document(model: Model, cards: list[Card], sector: str | None = None) -> ProtocolDocument:
-    """The model protocol as it stands, for one sector or (``None``) for all."""
+    """The model protocol as it stands, for one sector or (``None``) for all.
+
+    A school's own (imported) protocol keeps its own numbers, as its document shows them.
+    """
+    own = model.is_imported
     chapters = []
     for chapter in model.chapters:
         rules = [rule for rule in chapter.rules if rule.applies_to(sector)]
@@ -214,7 +252,9 @@ def model_document(model: Model, cards: list[Card], sector: str | None = None) -
                 number=number,
                 title=chapter.title,
                 introduction=chapter.introduction,
-                rules=tuple(rule_view(f"{number}.{i}", rule, cards, sector=sector) for i, rule in enumerate(rules, 1)),
+                rules=tuple(rule_view(rule.number if own else f"{number}.{i}", rule, cards, sector=sector)
+                            for i, rule in enumerate(rules, 1)),
+                own_number=chapter.number if own else None,
             )
         )
     return ProtocolDocument(

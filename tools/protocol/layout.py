@@ -17,6 +17,7 @@ from .document import (
 )
 from .trace import KwestieRef
 from kern.taal import aantal
+from .vergelijking import coverage_blocks
 
 from . import teksten
 from .woordverschil import compare
@@ -39,7 +40,7 @@ def _rule(rule: RuleView, document: ProtocolDocument) -> Rule:
 
 
 def _chapter(chapter: ChapterView, document: ProtocolDocument) -> Section:
-    blocks: list[Block] = [Heading(1, f"{chapter.number}. {chapter.title}")]
+    blocks: list[Block] = [Heading(1, chapter.heading)] if chapter.heading else []
     if chapter.introduction:
         blocks.append(Paragraph((Text(chapter.introduction),)))
     blocks += [_rule(rule, document) for rule in chapter.rules]
@@ -183,8 +184,37 @@ def _change(change: Change, handboek_url: str) -> Section:
     link = _kwestie_link(change, handboek_url)
     if link:
         items.append(Definition(teksten.DISCUSSED_AT, (link,)))
+    items += _session_items(change)
     heading = Heading(1, teksten.CHANGE_HEADING.format(nummer=change.number, titel=change.title), badge=change.kind)
     return Section((heading, Definitions(tuple(items))), style="wijziging")
+
+
+def _session_items(change: Change) -> list[Definition]:
+    """Which session decided a change, and which earlier decision it revises (several sessions combined)."""
+    items = []
+    if change.sessions:
+        items.append(Definition(teksten.DECIDED_IN, (Text("; ".join(s.label for s in change.sessions)),)))
+    if change.revises:
+        items.append(Definition(teksten.REVISES, (Text("; ".join(s.label for s in change.revises)),)))
+    return items
+
+
+def _sessions(report: ChangeReport) -> Section:
+    """The sessions combined into the draft, in date order."""
+    text = teksten.REPORT_SESSIONS_TEXT.format(aantal=aantal(len(report.sessions), "teamgesprek", "teamgesprekken"))
+    return Section((
+        Heading(1, teksten.REPORT_SESSIONS_HEADING), Paragraph((Text(text),)),
+        Bullets(tuple((Text(s.label + (f", {s.leader}" if s.leader else "")),) for s in report.sessions)),
+    ), anchor="teamgesprekken")
+
+
+def _coverage(report: ChangeReport, handboek_url: str) -> Section:
+    """The own protocol (the base) compared with the model's topics and the cards' kwesties, as ``vergelijk`` does."""
+    return Section((
+        Heading(1, teksten.REPORT_COVERAGE),
+        Paragraph((Text(teksten.REPORT_COVERAGE_TEXT.format(bron=report.base_name)),)),
+        *coverage_blocks(report.coverage, handboek_url, level=2),
+    ), anchor="eigen-protocol")
 
 
 def _kept(kept: tuple[Change, ...], handboek_url: str) -> Section:
@@ -196,6 +226,9 @@ def _kept(kept: tuple[Change, ...], handboek_url: str) -> Section:
         link = _kwestie_link(rule, handboek_url)
         if link:
             content += [Text(" ("), link, Text(")")]
+        for term, sessions in ((teksten.DECIDED_IN, rule.sessions), (teksten.REVISES, rule.revises)):
+            if sessions:
+                content.append(Text(f"; {term.lower()}: {'; '.join(s.label for s in sessions)}"))
         items.append(tuple(content))
     return Section((Heading(1, teksten.KEPT), Bullets(tuple(items))))
 
@@ -205,12 +238,16 @@ def report_page(report: ChangeReport, handboek_url: str = "") -> Page:
     document = report.document
     sep = teksten.SEPARATOR
     meta = teksten.REPORT_SESSION.format(datum=format_day(report.session_date)) if report.session_date else ""
-    if report.session_leader:
+    if report.sessions:
+        meta = teksten.REPORT_SESSIONS.format(
+            aantal=aantal(len(report.sessions), "teamgesprek", "teamgesprekken"),
+            eerste=format_day(report.sessions[0].day), laatste=format_day(report.sessions[-1].day))
+    elif report.session_leader:
         meta = (meta + teksten.REPORT_LEADER.format(naam=report.session_leader)).strip()
     version = teksten.REPORT_VERSION.format(versie=document.versions[0].number) if document.versions else ""
     line = sep.join(part for part in (meta, version) if part)
-    introduction = teksten.REPORT_INTRODUCTION.format(
-        aantal=aantal(len(report.changes), "wijziging", "wijzigingen"),
+    introduction = (teksten.REPORT_INTRODUCTION_OWN if report.base_name else teksten.REPORT_INTRODUCTION).format(
+        bron=report.base_name, aantal=aantal(len(report.changes), "wijziging", "wijzigingen"),
         gewijzigd=report.count(teksten.CHANGED), geschrapt=report.count(teksten.REMOVED), nieuw=report.count(teksten.ADDED),
     )
     blocks: list[Block] = [
@@ -218,6 +255,10 @@ def report_page(report: ChangeReport, handboek_url: str = "") -> Page:
         Paragraph((Strong(document.school_name),) + ((Text(sep + line),) if line else ()), style="meta"),
         Paragraph((Text(introduction),)),
     ]
+    if report.base_name:
+        blocks.append(Paragraph((Text(teksten.OWN_NUMBER_NOTE),), style="meta"))
+    if report.sessions:
+        blocks.append(_sessions(report))
     if report.scope is not None:
         blocks.append(_scope(report.scope, handboek_url))
     if report.count(teksten.CHANGED):
@@ -232,6 +273,8 @@ def report_page(report: ChangeReport, handboek_url: str = "") -> Page:
             Heading(1, teksten.TO_FILL_IN),
             Paragraph((Text(teksten.TO_FILL_IN_TEXT.format(lijst=", ".join(report.placeholders))),)),
         )))
+    if report.coverage is not None:
+        blocks.append(_coverage(report, handboek_url))
     window = teksten.REPORT_WINDOW_TITLE.format(naam=document.school_name)
     return Page("wijzigingsverslag", window, window, tuple(blocks), author=document.school_name,
                 subject=teksten.REPORT_SUBJECT.format(titel=document.title))

@@ -170,3 +170,47 @@ CMP_MISSING_TOPICS = "Onderwerpen van het modelprotocol die het eigen protocol n
 CMP_ALL_TOPICS = "Het eigen protocol heeft bij elk onderwerp minstens één regel."
 CMP_UNMATCHED = "Regels van de school zonder onderwerp uit het modelprotocol"
 CMP_ALL_MATCHED = "Elke regel van de school heeft een onderwerp uit het modelprotocol."
+
+
+# A school's own protocol as the base, and several sessions combined into one draft ------------
+
+SESSION_LABEL = "teamgesprek van {datum}"
+SESSION_CARDS = " over {kaarten}"
+SESSION_FILE = " ({bestand})"
+BASED_ON_MODEL = "het Modelprotocol sociale media bij het handboek Sociale media op school (versie {modelversie})"
+BASED_ON_OWN = "het eigen protocol van de school ({bron})"
+AFTER_ONE_SESSION = "het teamgesprek van {datum}"
+AFTER_SESSIONS = "de teamgesprekken van {data}"
+AFTER_A_SESSION = "een teamgesprek"
+DRAFT_INTRODUCTION_BASED = (
+    "Dit protocol beschrijft hoe medewerkers van {naam} omgaan met sociale media. Het is een concept: "
+    "het is gebaseerd op {basis} en aangepast na {gesprekken}. Het geldt pas nadat het bestuur het "
+    "heeft vastgesteld na instemming van {instemming}. "
+    "Het wijzigingsverslag bij dit concept zegt welke regels zijn veranderd en waarom."
+)
+DRAFT_DESCRIPTION_SESSIONS = "Concept na {aantal} over {kaarten}"
+SESSIONS = "Teamgesprekken"
+REPORT_SESSIONS = "{aantal}, van {eerste} tot en met {laatste}"
+REPORT_INTRODUCTION_OWN = (
+    "Dit verslag hoort bij het concept van het socialemediaprotocol. Het noemt elke regel die het team "
+    "wil wijzigen, schrappen of toevoegen ten opzichte van het eigen protocol van de school ({bron}), met de "
+    "reden en de kwestie waarbij het werd besproken. {aantal}: {gewijzigd} gewijzigd, {geschrapt} geschrapt, {nieuw} nieuw."
+)
+REPORT_SESSIONS_HEADING = "De teamgesprekken"
+REPORT_SESSIONS_TEXT = (
+    "Dit concept combineert de besluiten van {aantal}. Bij elke wijziging staat in welk teamgesprek het team "
+    "erover besloot."
+)
+DECIDED_IN = "Besloten in"
+REVISES = "Herziet het besluit van"
+OWN_NUMBER_NOTE = (
+    "Het concept houdt de nummers van het eigen protocol aan, zodat verwijzingen in de tekst (zoals 'zie 2.3') "
+    "blijven kloppen; een geschrapte regel laat zijn nummer open en nieuwe regels staan zonder nummer onderaan hun "
+    "hoofdstuk. Nummer het protocol zo nodig opnieuw voordat het wordt vastgesteld."
+)
+REPORT_COVERAGE = "Het eigen protocol en de kwesties van de kaarten"
+REPORT_COVERAGE_TEXT = (
+    "Zo verhoudt het eigen protocol ({bron}), zoals het was vóór deze besluiten, zich tot de onderwerpen van het "
+    "modelprotocol en de kwesties van de discussiekaarten. Een kwestie is besproken in het eigen protocol als een "
+    "regel van de school een onderwerp van die kwestie heeft."
+)

@@ -137,6 +137,34 @@ def _kwestie_item(kwestie: KwestieCoverage, topic_titles: dict[str, str], handbo
     return tuple(content)
 
 
+def coverage_blocks(comparison: Comparison, handboek_url: str, level: int = 1) -> tuple[Block, ...]:
+    """The comparison's findings as blocks, headings at ``level``: the next card to discuss, per card and kwestie
+    whether the protocol covers it, the model's topics it does not cover, its rules without a topic.
+    The comparison report shows them, and so does the change report of a draft made from the school's own protocol."""
+    blocks: list[Block] = []
+    card = comparison.next_card
+    if card:
+        blocks.append(Paragraph((
+            Strong(teksten.CMP_NEXT_CARD), Text(" "), Link(card.title, handboek_url + card.page),
+            Text(teksten.CMP_NEXT_CARD_WHY.format(open=card.open_count, totaal=len(card.kwesties))),
+        )))
+    blocks.append(Section((
+        Heading(level, teksten.CMP_PER_CARD),
+        Table(teksten.CMP_CARD_HEADER, tuple((c.title, str(len(c.kwesties)), str(c.open_count)) for c in comparison.cards),
+              row_headers=True, widths=(8, 3, 5)),
+        *(Section((Heading(level + 1, c.title), Bullets(tuple(
+            _kwestie_item(k, comparison.topic_titles, handboek_url) for k in c.kwesties))))
+          for c in comparison.cards),
+    )))
+    missing = tuple((Text(comparison.topic_titles[t]),) for t in comparison.missing_topics)
+    blocks.append(Section((Heading(level, teksten.CMP_MISSING_TOPICS),
+                           Bullets(missing) if missing else Paragraph((Text(teksten.CMP_ALL_TOPICS),)))))
+    unmatched = tuple((Strong(r.label), Text(f": {r.excerpt}")) for r in comparison.unmatched)
+    blocks.append(Section((Heading(level, teksten.CMP_UNMATCHED),
+                           Bullets(unmatched) if unmatched else Paragraph((Text(teksten.CMP_ALL_MATCHED),)))))
+    return tuple(blocks)
+
+
 def comparison_page(comparison: Comparison, handboek_url: str) -> Page:
     """The comparison as blocks: per card and kwestie, uncovered topics, school rules without a topic."""
     introduction = teksten.CMP_INTRODUCTION.format(
@@ -146,26 +174,7 @@ def comparison_page(comparison: Comparison, handboek_url: str) -> Page:
     if comparison.proposed_count:
         blocks.append(Paragraph((Text(teksten.CMP_PROPOSALS.format(
             regels=aantal(comparison.proposed_count, "regel", "regels"))),), style="meta"))
-    card = comparison.next_card
-    if card:
-        blocks.append(Paragraph((
-            Strong(teksten.CMP_NEXT_CARD), Text(" "), Link(card.title, handboek_url + card.page),
-            Text(teksten.CMP_NEXT_CARD_WHY.format(open=card.open_count, totaal=len(card.kwesties))),
-        )))
-    blocks.append(Section((
-        Heading(1, teksten.CMP_PER_CARD),
-        Table(teksten.CMP_CARD_HEADER, tuple((c.title, str(len(c.kwesties)), str(c.open_count)) for c in comparison.cards),
-              row_headers=True, widths=(8, 3, 5)),
-        *(Section((Heading(2, c.title), Bullets(tuple(
-            _kwestie_item(k, comparison.topic_titles, handboek_url) for k in c.kwesties))))
-          for c in comparison.cards),
-    )))
-    missing = tuple((Text(comparison.topic_titles[t]),) for t in comparison.missing_topics)
-    blocks.append(Section((Heading(1, teksten.CMP_MISSING_TOPICS),
-                           Bullets(missing) if missing else Paragraph((Text(teksten.CMP_ALL_TOPICS),)))))
-    unmatched = tuple((Strong(r.label), Text(f": {r.excerpt}")) for r in comparison.unmatched)
-    blocks.append(Section((Heading(1, teksten.CMP_UNMATCHED),
-                           Bullets(unmatched) if unmatched else Paragraph((Text(teksten.CMP_ALL_MATCHED),)))))
+    blocks += coverage_blocks(comparison, handboek_url)
     window = teksten.CMP_WINDOW_TITLE.format(titel=comparison.title)
     return Page("vergelijking", window, window, tuple(blocks))
 

@@ -13,8 +13,9 @@ migrated first (``answers_schema.MIGRATIONS``).
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,11 @@ from ruamel.yaml import YAMLError as RuamelError
 
 from kern.adres import AddressError, check_url
 from kern.loader import Card
-from protocol.document import dutch_list
-from protocol.model import SECTORS, Model
+from protocol.document import SessionView, dutch_list
+from protocol.model import SECTORS, Model, cached_model
 from protocol.pdftekens import pdf_problem
-from protocol.schema import MAX_NAME, Checker, quote, text_problem
+from kern.taal import aantal
+from protocol.schema import MAX_NAME, Checker, ValidationError, quote, text_problem
 from protocol.strict_yaml import YamlDocument, YamlError, load_yaml, parse_yaml
 
 from . import answers_schema, steps
@@ -50,6 +52,10 @@ class Decision:
     text: str | None = None
     reason: str | None = None
     kwestie: str | None = None
+    revised: bool | None = None  # herzien: deliberately overrides an earlier session's decision
+    #: The sessions behind this decision, when several sessions are combined (``sessies``); not in the file.
+    sessions: tuple[SessionView, ...] = field(default=(), compare=False)
+    revises: tuple[SessionView, ...] = field(default=(), compare=False)  # the earlier sessions it overrides
 
     @property
     def complete(self) -> bool:
@@ -65,6 +71,8 @@ class NewRule:
     title: str | None = None
     reason: str | None = None
     kwestie: str | None = None
+    #: The session that added this rule, when several sessions are combined (``sessies``); not in the file.
+    sessions: tuple[SessionView, ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -81,6 +89,11 @@ class Answers:
     # Branch 'wizard': the handbook address (None: not asked; '': none) and the state of each kwestie.
     handboek: str | None = None
     kwesties: dict[str, str] = field(default_factory=dict)
+    basis: str | None = None  # the school's own protocol (a path relative to the answers file), or None: the model
+    #: The own protocol ``basis`` names, read and checked (set by the checker); not in the file.
+    base: Model | None = field(default=None, compare=False, repr=False)
+    #: The sessions combined into these answers (``sessies``; empty for one answers file); not in the file.
+    sessions: tuple[SessionView, ...] = field(default=(), compare=False, repr=False)
 
     def decision_for(self, rule_id: str) -> Decision | None:
         return next((d for d in self.decisions if d.rule == rule_id), None)
@@ -99,10 +112,26 @@ class Answers:
 
 @dataclass(frozen=True)
 class Context:
-    """What the answers refer to: the model's rules and chapters, the cards and their kwesties."""
+    """What the answers refer to: the model's rules and chapters, the cards and their kwesties.
+
+    With a base (``basis`` in the answers), ``model`` is the school's own protocol, which has the model's
+    data format; ``basis`` is then its file (see :meth:`for_answers`).
+    """
 
     model: Model
     cards: list[Card]
+    basis: Path | None = None  # the school's own protocol when it is the base; None: the model protocol
+
+    def for_answers(self, answers: "Answers") -> "Context":
+        """The context the answers' decisions apply to: the own protocol they name as their base, or this one."""
+        if answers.base is None:
+            return self
+        return replace(self, model=answers.base, basis=answers.base.source)
+
+    @property
+    def base_name(self) -> str:
+        """How a message names the protocol the decisions apply to."""
+        return "het eigen protocol" if self.basis else "het modelprotocol"
 
     @property
     def card_ids(self) -> dict[str, Card]:
@@ -244,12 +273,15 @@ class _FieldChecker:
             return  # read before anything else, in check()
         if kind == "block":
             self.block(path, spec, value)
-        elif kind == "text":
+        elif kind in ("text", "file"):  # a file is read where it is used (the base: _check_base)
             self.text(path, spec, value, required=spec.required)
         elif kind == "choice":
             if value == "" and not spec.required:
                 return  # an optional choice left open (the empty file writes it so)
             checker.choice(path, value, spec.choice_values)
+        elif kind == "bool":
+            if not isinstance(value, bool):
+                checker.fail(path, f"hier hoort true of false, maar er staat '{quote(value)}'.")
         elif kind == "date":
             if self.text(path, spec, value, required=True):
                 if problem := check_date(value):
@@ -316,7 +348,7 @@ def _check_decisions(checker: Checker, data: dict, context: Context, partial: bo
                          "bij het besluit 'wijzigen' hoort een nieuwe tekst (veld tekst).")
         elif item.get("besluit") == "wijzigen" and has_text and rule_id in context.rule_ids:
             if text.split() == context.model.rule(rule_id).text.split():
-                checker.warn(path + ("tekst",), "de nieuwe tekst is gelijk aan die van het modelprotocol; "
+                checker.warn(path + ("tekst",), f"de nieuwe tekst is gelijk aan die van {context.base_name}; "
                              "kies 'behouden' of pas de tekst aan.")
         elif item.get("besluit") in ("behouden", "schrappen", NOT_DISCUSSED) and has_text:
             checker.warn(path + ("tekst",), f"bij '{item['besluit']}' wordt deze tekst niet gebruikt; "
@@ -358,14 +390,68 @@ def check(document: YamlDocument, context: Context, *, partial: bool = False) ->
         data = _check_version(checker, data) or data
         school = data.get("school")
         sector = school.get("sector") if isinstance(school, dict) else None
+        before = len(checker.errors)
+        base = _check_base(checker, data, document.source)
+        if len(checker.errors) > before:
+            checker.done()  # without its base, the decisions cannot be checked
+        context = replace(context, model=base, basis=base.source) if base else context
         _FieldChecker(checker, context, partial, sector if isinstance(sector, str) else None).block((), SCHEMA, data)
         _check_decisions(checker, data, context, partial)
         if not checker.errors and not partial:
             _warn_if_nothing_left(checker, data, context)
+    else:
+        base = None
     checker.done()
     answers = _build(data)
+    answers.base = base
     answers.warnings = [str(warning) for warning in checker.warnings]
     return answers
+
+
+def base_path(value: str, source: str) -> Path:
+    """The file ``basis`` names: relative to the answers file (``source``), or absolute."""
+    path = Path(value.strip()).expanduser()
+    # Lexically: the folder of an answers file that is still to be written need not exist yet.
+    return path if path.is_absolute() else Path(os.path.normpath(Path(source).parent / path))
+
+
+def _check_base(checker: Checker, data: dict, source: str) -> Model | None:
+    """The school's own protocol that ``basis`` names, read and checked; problems name this file's line too."""
+    value = data.get("basis")
+    if not isinstance(value, str) or not value.strip() or text_problem(value, max_length=1000):
+        return None  # absent or empty: the model; a wrong type or text: the field check says so
+    path = base_path(value, source)
+    where = ("basis",)
+    if path.suffix.lower() not in (".yaml", ".yml"):  # only what 'importeer' writes is read, nothing else
+        checker.fail(where, f"'{quote(value)}' heeft niet de extensie .yaml. Lees het protocol eerst in met: "
+                     f"protocolwizard importeer {quote(value)}, en noem hier het bestand dat dat schrijft.")
+        return None
+    if not path.is_file():
+        problem = "bestaat niet" if not path.exists() else "is geen bestand"
+        checker.fail(where, f"het eigen protocol '{quote(value)}' {problem} (gezocht als {quote(str(path), 200)}). "
+                     "Noem het bestand dat 'protocolwizard importeer' schreef, ten opzichte van dit antwoordbestand.")
+        return None
+    try:
+        base = cached_model(path.resolve(), path.stat().st_mtime_ns)
+    except (ValidationError, YamlError) as error:
+        problems = error.errors if isinstance(error, ValidationError) else [error]
+        checker.fail(where, f"het eigen protocol '{quote(value)}' is niet in orde ({aantal(len(problems), 'fout', 'fouten')}):")
+        checker.errors.extend(problems)
+        return None
+    except OSError as error:
+        checker.fail(where, f"het eigen protocol '{quote(value)}' kan niet worden gelezen ({error.strerror}).")
+        return None
+    if not base.is_imported:
+        checker.fail(where, f"'{quote(value)}' is geen ingelezen protocol (het veld 'bron' ontbreekt). Lees het eerst "
+                     f"in met: protocolwizard importeer {quote(value)}")
+        return None
+    open_rules = sum(1 for rule in base.rules() if not rule.topics)
+    if open_rules:
+        verb = "heeft" if open_rules == 1 else "hebben"
+        checker.warn(where, f"in het eigen protocol {verb} {aantal(open_rules, 'regel', 'regels')} "
+                     "geen bevestigde onderwerpen; bij de kwesties van de kaarten worden alleen regels met onderwerpen "
+                     f"getoond. Bevestig de voorstellen met: protocolwizard importeer --bevestig {quote(value)}")
+    return base
 
 
 def _text(value: Any) -> str:
@@ -383,6 +469,8 @@ def _item(spec: Field, item: dict, cls: type) -> Any:
     for f in spec.fields:
         if f.required:
             values[f.attr] = _text(item.get(f.key)) if f.kind == "text" else item[f.key]
+        elif f.kind == "bool":
+            values[f.attr] = item.get(f.key)
         else:
             values[f.attr] = _asked(item, f.key)
     return cls(**values)
@@ -400,6 +488,7 @@ def _build(data: dict) -> Answers:
         notes=dict(data.get("notities") or {}),
         handboek=None if "handboek" not in data else _text(data.get("handboek")),
         kwesties={key: value for key, value in (data.get("kwesties") or {}).items() if value},
+        basis=_text(data.get("basis")) or None,
     )
 
 
@@ -452,6 +541,7 @@ def to_data(answers: Answers, *, keep_asked: bool = True) -> dict:
         "notities": answers.notes,
         "handboek": answers.handboek,
         "kwesties": answers.kwesties or None,
+        "basis": answers.basis,
     }
     return _normalise(SCHEMA, raw, keep_asked)
 

@@ -45,7 +45,8 @@ Show = Callable[[Any, dict[str, str]], str]
 class Field:
     """One field of the answers file.
 
-    ``kind``: "version", "text", "choice", "date", "email", "ref" (the id of a
+    ``kind``: "version", "text", "file" (a path relative to the answers file), "choice", "bool" (true or
+    false), "date", "email", "ref" (the id of a
     rule, chapter, card or kwestie, named by ``ref``), "refs" (a list of
     those), "block" (fixed sub-fields), "list" (items with ``fields``) or
     "map" (kwestie id -> the value described by ``fields[0]``) or "url" (a web address, checked with
@@ -185,6 +186,9 @@ _KWESTIE_HELP = "waar het werd besproken, als kaart/nummer, bijvoorbeeld {kwesti
 
 SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
     Field("versie", "version", "Versie van het bestandsformaat", required=True, example=SCHEMA_VERSION),
+    # Owner: branch eigenbasis (the school's own protocol as the base).
+    Field("basis", "file", "Eigen protocol van de school", "het eigen protocol van 'protocolwizard importeer' "
+          "(pad vanaf dit bestand); leeg: het modelprotocol", max_length=1000),
     Field("school", "block", "School", required=True, fields=(
         Field("naam", "text", "Naam van de school", "de naam van de school", required=True, max_length=MAX_NAME,
               placeholder="[naam school]", particulars="School"),
@@ -228,6 +232,11 @@ SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
                     "wijzigingsverslag)", attr="reason", example="Waarom het team dit wil."),
               Field("kwestie", "ref", "Bij welke kwestie kwam dit ter sprake?", _KWESTIE_HELP, ref="kwestie",
                     attr="kwestie"),
+              # Owner: branch eigenbasis (several sessions into one draft).
+              Field("herzien", "bool", "Herziet dit besluit dat van een eerder teamgesprek?", "true als dit "
+                    "teamgesprek bewust anders besluit over de regel dan een eerder teamgesprek; zonder 'herzien: "
+                    "true' is dat bij 'protocolwizard maak' met meer antwoordbestanden een tegenstrijdigheid",
+                    attr="revised"),
           )),
     Field("nieuwe_regels", "list", "Nieuwe regels die het team wil toevoegen", fields=(
         Field("hoofdstuk", "ref", "In welk hoofdstuk?", "het id van het hoofdstuk, bijvoorbeeld {hoofdstuk}",

@@ -23,8 +23,8 @@ from .empty_file import empty_answers_file
 from .files import FileProblem, atomic_write, describe, exists
 from .output import FORMATS, OutputError, parse_formats
 from .services import (
-    EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_outputs, say_error as _error,
-    say_refusal,
+    EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, combined_sessions, context, load_checked as _load,
+    make_from_sessions, make_outputs, say_error as _error, say_refusal,
 )
 
 DESCRIPTION = """\
@@ -41,6 +41,7 @@ voorbeelden:
   protocolwizard leeg antwoorden.yaml             een leeg antwoordbestand om zelf in te vullen
   protocolwizard controleer antwoorden.yaml       alleen controleren
   protocolwizard maak antwoorden.yaml --uitvoer concept --formaat md,docx
+  protocolwizard maak sessie-1.yaml sessie-2.yaml --uitvoer concept   meer teamgesprekken, één concept
 """
 
 
@@ -78,12 +79,24 @@ def parser() -> argparse.ArgumentParser:
     start.add_argument("--handboek", type=_handbook, default=_published(), metavar="URL",
                        help="adres van het handboek voor de links in het wijzigingsverslag (de wizard vraagt het, "
                        "met dit adres of HANDBOEK_URL als voorstel)")
+    begin = start.add_mutually_exclusive_group()
+    begin.add_argument("--basis", type=Path, metavar="PROTOCOL",
+                       help="het eigen protocol van de school als basis (.docx of .md wordt eerst ingelezen naar "
+                       "eigen-protocol.yaml naast het antwoordbestand; of een .yaml van 'importeer')")
+    begin.add_argument("--vanaf", type=Path, metavar="BESTAND",
+                       help="een nieuw teamgesprek van dezelfde school: schoolgegevens en basis uit dit eerdere "
+                       "antwoordbestand, besluiten niet")
 
     make = commands.add_parser(
-        "maak", help="een concept maken uit een antwoordbestand, zonder vragen",
-        description="Maak het conceptprotocol, het wijzigingsverslag en een genormaliseerd antwoordbestand.",
+        "maak", help="een concept maken uit een antwoordbestand (of uit meer), zonder vragen",
+        description="Maak het conceptprotocol, het wijzigingsverslag en een genormaliseerd antwoordbestand. Noem je "
+        "meer antwoordbestanden (één per teamgesprek, van één school en met dezelfde basis), dan wordt het één "
+        "concept: de teamgesprekken tellen op volgorde van datum, en het wijzigingsverslag noemt bij elke wijziging "
+        "het teamgesprek. Besluiten twee teamgesprekken verschillend over dezelfde regel, dan is dat een fout, tenzij "
+        "bij het latere besluit 'herzien: true' staat.",
     )
-    make.add_argument("antwoorden", type=Path, metavar="ANTWOORDEN", help="het antwoordbestand (YAML)")
+    make.add_argument("antwoorden", type=Path, nargs="+", metavar="ANTWOORDEN",
+                      help="het antwoordbestand (YAML), of één per teamgesprek")
     make.add_argument("--uitvoer", type=Path, required=True, metavar="MAP", help="map voor de bestanden (wordt zo nodig gemaakt)")
     make.add_argument("--formaat", default=",".join(FORMATS), metavar="LIJST",
                       help=f"formaten van het protocol, gescheiden door komma's (standaard: {','.join(FORMATS)})")
@@ -92,9 +105,11 @@ def parser() -> argparse.ArgumentParser:
                       help="adres van het handboek voor de links in het wijzigingsverslag (standaard: het adres in "
                       "het antwoordbestand, anders HANDBOEK_URL; zonder adres noemt het verslag de kwesties zonder link)")
 
-    check = commands.add_parser("controleer", help="een antwoordbestand alleen controleren",
-                                description="Controleer een antwoordbestand en noem elke fout met regelnummer.")
-    check.add_argument("antwoorden", type=Path, metavar="ANTWOORDEN", help="het antwoordbestand (YAML)")
+    check = commands.add_parser("controleer", help="een antwoordbestand (of meer) alleen controleren",
+                                description="Controleer een antwoordbestand en noem elke fout met regelnummer. Met meer "
+                                "antwoordbestanden: ook of de teamgesprekken samen één concept kunnen worden.")
+    check.add_argument("antwoorden", type=Path, nargs="+", metavar="ANTWOORDEN",
+                       help="het antwoordbestand (YAML), of één per teamgesprek")
 
     empty = commands.add_parser("leeg", help="een leeg antwoordbestand met uitleg schrijven",
                                 description="Schrijf een leeg antwoordbestand met uitleg bij elk veld, om zelf in te vullen.")
@@ -106,6 +121,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if len(args.antwoorden) > 1:
+        if combined_sessions(args.antwoorden, context()) is None:
+            return EXIT_INPUT
+        print("De teamgesprekken zijn in orde en kunnen samen één concept worden.")
+        return EXIT_OK
+    args.antwoorden = args.antwoorden[0]
     answers = _load(args.antwoorden, context())
     if answers is None:
         return EXIT_INPUT
@@ -121,10 +142,12 @@ def run_make(args: argparse.Namespace) -> int:
         _error(str(error))
         return EXIT_INPUT
     ctx = context()
-    answers = _load(args.antwoorden, ctx)
+    if len(args.antwoorden) > 1:
+        return make_from_sessions(args.antwoorden, ctx, args.uitvoer, formats, args.overschrijven, args.handboek)
+    answers = _load(args.antwoorden[0], ctx)
     if answers is None:
         return EXIT_INPUT
-    return make_outputs(answers, ctx, args.uitvoer, formats, args.overschrijven, args.handboek, source=args.antwoorden)
+    return make_outputs(answers, ctx, args.uitvoer, formats, args.overschrijven, args.handboek, source=args.antwoorden[0])
 
 
 def run_empty(args: argparse.Namespace) -> int:
@@ -141,9 +164,15 @@ def run_empty(args: argparse.Namespace) -> int:
 
 
 def run_start(args: argparse.Namespace) -> int:
+    from .begin import EARLIER, OWN, Start
     from .interview import run_interview  # questionary is only needed here
 
-    return run_interview(args.hervat or args.antwoorden, resume=args.hervat is not None, handboek_url=args.handboek)
+    start = Start(OWN, args.basis) if args.basis else Start(EARLIER, args.vanaf) if args.vanaf else None
+    if start and args.hervat:
+        _error("--basis en --vanaf horen bij een nieuw antwoordbestand, niet bij --hervat.")
+        return EXIT_INPUT
+    return run_interview(args.hervat or args.antwoorden, resume=args.hervat is not None, handboek_url=args.handboek,
+                         start=start)
 
 
 def main(argv: list[str] | None = None) -> int:

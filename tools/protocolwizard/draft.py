@@ -20,12 +20,16 @@ from protocol.document import (
     Change, ChangeReport, ChapterView, ProtocolDocument, RuleView, SessionScope, Version, dutch_list, format_day,
     model_document,
 )
+from kern.taal import aantal
 from protocol.model import SECTORS, Model
 from protocol.trace import KwestieRef, kwestie_ref
+from protocol.vergelijking import compare
 
 from . import answers_schema, steps
 from .answers import Answers, Context, NewRule
 
+#: How many characters of a school's untitled rule name it in the change report.
+EXCERPT_LABEL = 60
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
 
 
@@ -118,8 +122,34 @@ def new_rule_ids(new_rules: list[NewRule], taken: set[str]) -> list[str]:
     return ids
 
 
+def _label(title: str, text: str, own: bool) -> str:
+    """How the change report names a rule: its title; a school's rule without a title by its first words."""
+    if title or not own:
+        return title
+    words = " ".join(text.split())
+    return f"“{words}”" if len(words) <= EXCERPT_LABEL else f"“{words[: EXCERPT_LABEL - 1].rsplit(' ', 1)[0]} …”"
+
+
+def based_on(context: Context) -> str:
+    """What the draft is based on, in words: the model (with its version) or the school's own protocol."""
+    if context.model.is_imported:
+        return teksten.BASED_ON_OWN.format(bron=own_protocol_name(context.model))
+    return teksten.BASED_ON_MODEL.format(modelversie=context.model.version or teksten.UNKNOWN_VERSION)
+
+
+def own_protocol_name(protocol) -> str:
+    """The file a school's own protocol came from ("protocol.docx"), as the draft and the report name it."""
+    return str(protocol.origin.get("bestand") or protocol.source.name)
+
+
 def build_draft(answers: Answers, context: Context) -> Draft:
-    """Apply the answers to the model for the school's sector."""
+    """Apply the answers to the model, or to the school's own protocol they name as ``basis``, for the school's sector.
+
+    From the model, chapters and rules are numbered anew; from a school's own protocol, the draft keeps its
+    structure, numbers and wording wherever nothing was decided.
+    """
+    context = context.for_answers(answers)
+    own = context.model.is_imported
     sector = answers.sector
     data = {"school": answers.school, "sessie": answers.session}
     base = model_document(context.model, context.cards, sector)
@@ -136,14 +166,15 @@ def build_draft(answers: Answers, context: Context) -> Draft:
         for rule in chapter.rules:
             decision = by_rule.get(rule.id)
             if decision and decision.decision == "schrappen":
-                changes.append(Change(teksten.REMOVED, model_numbers[rule.id], rule.title,
-                                      fill_placeholders(rule.text, data), "", decision.reason or "",
-                                      _kwestie(context, decision.kwestie)))
+                text = fill_placeholders(rule.text, data)
+                changes.append(Change(teksten.REMOVED, model_numbers[rule.id], _label(rule.title, rule.text, own),
+                                      text, "", decision.reason or "", _kwestie(context, decision.kwestie),
+                                      decision.sessions, decision.revises))
                 continue
             changed = decision is not None and decision.decision == "wijzigen"
             text = fill_placeholders(decision.text if changed else rule.text, data)
             view = RuleView(
-                id=rule.id, number="", title=rule.title, text=text, sectors=rule.sectors,
+                id=rule.id, number=rule.number, title=rule.title, text=text, sectors=rule.sectors,
                 topics=rule.topics, kwesties=rule.kwesties, change=teksten.CHANGED if changed else "",
                 grondslag="" if changed else rule.grondslag,
             )
@@ -156,22 +187,26 @@ def build_draft(answers: Answers, context: Context) -> Draft:
             pending.append((view, new))
         rules: list[RuleView] = []
         for index, (view, source) in enumerate(pending, 1):
-            numbered = replace(view, number=f"{number}.{index}")
+            numbered = view if own else replace(view, number=f"{number}.{index}")
             rules.append(numbered)
             kwestie = _kwestie(context, getattr(source, "kwestie", None))
             reason = getattr(source, "reason", None) or ""
+            sessions, revises = getattr(source, "sessions", ()), getattr(source, "revises", ())
+            label = _label(numbered.title, numbered.text, own)
             if numbered.change == teksten.CHANGED:
-                old = fill_placeholders(context.model.rule(numbered.id).text, data)
-                changes.append(Change(teksten.CHANGED, numbered.number, numbered.title, old, numbered.text,
-                                      reason, kwestie))
+                old_rule = context.model.rule(numbered.id)
+                old = fill_placeholders(old_rule.text, data)
+                changes.append(Change(teksten.CHANGED, numbered.number, _label(old_rule.title, old_rule.text, own), old,
+                                      numbered.text, reason, kwestie, sessions, revises))
             elif numbered.change == teksten.ADDED:
-                changes.append(Change(teksten.ADDED, numbered.number, numbered.title, "", numbered.text,
-                                      reason, kwestie))
+                changes.append(Change(teksten.ADDED, numbered.number, label, "", numbered.text,
+                                      reason, kwestie, sessions))
             elif source is not None and source.decision == "behouden":
-                kept.append(Change(teksten.KEPT_KIND, numbered.number, numbered.title, numbered.text,
-                                   numbered.text, reason, kwestie))
+                kept.append(Change(teksten.KEPT_KIND, numbered.number, label, numbered.text,
+                                   numbered.text, reason, kwestie, sessions, revises))
         if rules:
-            chapters.append(ChapterView(chapter.id, number, chapter.title, chapter.introduction, tuple(rules)))
+            chapters.append(ChapterView(chapter.id, number, chapter.title, chapter.introduction, tuple(rules),
+                                        own_number=chapter.own_number))
 
     name = _text(answers.school.get("naam"))
     session_date = _text(answers.session.get("datum"))
@@ -182,18 +217,32 @@ def build_draft(answers: Answers, context: Context) -> Draft:
     years = answers_schema.EVALUATION_YEARS.get(answers.school.get("evaluatie"))
     review = review_date(session_date, years) if years else ""
     model_version = context.model.version or teksten.UNKNOWN_VERSION
-    introduction = (
-        teksten.DRAFT_INTRODUCTION.format(
+    several = len(answers.sessions) > 1
+    if own or several:
+        if several:
+            talks = teksten.AFTER_SESSIONS.format(data=dutch_list([format_day(s.day) for s in answers.sessions]))
+        else:
+            talks = teksten.AFTER_ONE_SESSION.format(datum=format_day(session_date)) if session_date \
+                else teksten.AFTER_A_SESSION
+        introduction = teksten.DRAFT_INTRODUCTION_BASED.format(
+            naam=name, basis=based_on(context), gesprekken=talks, instemming=consent)
+    elif session_date:
+        introduction = teksten.DRAFT_INTRODUCTION.format(
             naam=name, datum=format_day(session_date), instemming=consent, modelversie=model_version)
-        if session_date else
-        teksten.DRAFT_INTRODUCTION_NO_DATE.format(naam=name, instemming=consent, modelversie=model_version)
-    )
+    else:
+        introduction = teksten.DRAFT_INTRODUCTION_NO_DATE.format(naam=name, instemming=consent, modelversie=model_version)
     scope = session_scope(answers, context)
-    particulars = answers_schema.particulars(data, card_titles) + scope_particulars(scope) + [
-        (teksten.STATUS, teksten.DRAFT_STATUS), (teksten.REVIEW_DATE, format_day(review)),
-    ]
-    description = (teksten.DRAFT_DESCRIPTION_CARDS.format(kaarten=cards_text) if cards_text
-                   else teksten.DRAFT_DESCRIPTION)
+    if several:
+        particulars = answers_schema.particulars({"school": answers.school}, card_titles) + [
+            (teksten.SESSIONS, "; ".join(s.label for s in answers.sessions)),
+        ] + answers_schema.particulars({"sessie": {"kaarten": answers.cards}}, card_titles)
+        description = teksten.DRAFT_DESCRIPTION_SESSIONS.format(
+            aantal=aantal(len(answers.sessions), "teamgesprek", "teamgesprekken"), kaarten=cards_text)
+    else:
+        particulars = answers_schema.particulars(data, card_titles)
+        description = (teksten.DRAFT_DESCRIPTION_CARDS.format(kaarten=cards_text) if cards_text
+                       else teksten.DRAFT_DESCRIPTION)
+    particulars += scope_particulars(scope) + [(teksten.STATUS, teksten.DRAFT_STATUS), (teksten.REVIEW_DATE, format_day(review))]
     document = ProtocolDocument(
         title=teksten.DRAFT_TITLE.format(naam=name).strip(),
         introduction=introduction,
@@ -212,6 +261,9 @@ def build_draft(answers: Answers, context: Context) -> Draft:
         document, tuple(changes), tuple(kept), open_placeholders(document),
         session_date=session_date, session_leader=_text(answers.session.get("gespreksleider")),
         scope=scope,
+        sessions=answers.sessions if several else (),
+        base_name=own_protocol_name(context.model) if own else "",
+        coverage=compare(context.model, context.model, context.cards) if own else None,
     )
     return Draft(document, report)
 

@@ -39,6 +39,7 @@ from protocol.strict_yaml import YamlError
 from . import answers_schema, steps
 from .answers import Answers, Context, Decision, NewRule, load_answers, prompt_problem
 from .answers_schema import DISCUSSED, MAX_TEXT, NOT_DISCUSSED, Field
+from .begin import Start, start_step
 from .draft import sector_placeholders
 from .files import FileProblem, Lock, atomic_write, exists
 from .output import FORMATS, target_names
@@ -170,9 +171,11 @@ class Interview:
         self.context = context
         self.prompts = prompts
         self.answers = answers or Answers()
+        self.context = context.for_answers(self.answers)  # the school's own protocol when the answers name one
         self.handboek_url = handboek_url
         self.text = self._existing_text() if answers is not None else None
         self._notes_explained = False
+        self.start: Start | None = None  # set by --basis / --vanaf (begin.py)
 
     def _existing_text(self) -> str | None:
         """The answers file as it stands (resuming), so that saving keeps its comments and layout."""
@@ -208,6 +211,7 @@ class Interview:
         say(PRIVACY)
         say(f"Je antwoorden worden na elke vraag bewaard in {self.path}. Stoppen kan altijd met Ctrl-C.")
         say()
+        self.ask_start()
         self.ask_school()
         self.ask_session()
         self.ask_handbook()
@@ -250,6 +254,11 @@ class Interview:
         if spec.placeholder and spec.kind == "text" and not spec.required:
             example = f", {spec.help}" if spec.help else ""
             self.prompts.say(f"Dit komt in het protocol in plaats van {spec.placeholder}{example}.")
+
+    def ask_start(self) -> None:
+        """Hook (branch eigenbasis): a new file may start from the school's own protocol or an earlier session."""
+        if start_step(self):
+            self.context = self.context.for_answers(self.answers)
 
     def ask_school(self, again: bool = False) -> None:
         if not again and not self.answers.school.get("naam"):
@@ -608,7 +617,7 @@ NO_TERMINAL = (
 
 
 def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Prompts | None = None,
-                  context: Context | None = None) -> int:
+                  context: Context | None = None, start: Start | None = None) -> int:
     """The whole wizard on one answers file; returns the exit code.
 
     Before the first question: the answers file is locked (a second wizard on it is
@@ -637,7 +646,9 @@ def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Promp
     try:
         if resume:
             prompts.say(f"Verder met {path}.")
-        return _interview(Interview(path, context, prompts, answers, handboek_url))
+        interview = Interview(path, context, prompts, answers, handboek_url)
+        interview.start = start
+        return _interview(interview)
     finally:
         lock.release()
 

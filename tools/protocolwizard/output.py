@@ -64,13 +64,16 @@ def shareable(answers: Answers) -> Answers:
     that only its note marked as discussed keeps that state, written out in ``kwesties``."""
     by_note = {kwestie_id: DISCUSSED for kwestie_id in answers.notes if kwestie_id not in answers.kwesties}
     return replace(answers, notes={}, kwesties={**answers.kwesties, **by_note})
+
+
 def report_names(formats: tuple[str, ...]) -> list[str]:
     extra = tuple(fmt for fmt in REPORT_EXTRA_FORMATS if fmt in formats)
     return [f"wijzigingsverslag.{fmt}" for fmt in REPORT_FORMATS + extra]
 
 
-def target_names(formats: tuple[str, ...]) -> list[str]:
-    return [f"protocol.{fmt}" for fmt in formats] + report_names(formats) + [ANSWERS_FILE]
+def target_names(formats: tuple[str, ...], answers_names: tuple[str, ...] = (ANSWERS_FILE,)) -> list[str]:
+    """The files of a draft; ``answers_names``: the normalised answers (one file per session when combined)."""
+    return [f"protocol.{fmt}" for fmt in formats] + report_names(formats) + list(answers_names)
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -115,18 +118,21 @@ def write_outputs(
     progress: Callable[[str], None] = lambda message: None,
     source: Path | None = None,
     answers_text: str | None = None,
+    answers_texts: dict[str, str] | None = None,
+    sources: tuple[Path, ...] = (),
 ) -> Result:
     """Render every requested file, then write them all or none.
 
     ``source`` is the answers file being read (never overwritten); ``answers_text``
-    the normalised answers, already checked to read back. File-system faults
+    the normalised answers, already checked to read back. Several sessions combined: ``sources`` are the
+    answers files and ``answers_texts`` the normalised copy of each (name -> text), written instead. File-system faults
     raise :class:`FileProblem`, an existing output without ``overwrite`` :class:`OutputError`.
     """
     folder = Path(folder)
     if exists(folder) and not folder.is_dir():
         raise FileProblem(f"{folder} is een bestand, geen map.")
-    names = target_names(formats)
-    _check_targets([folder / name for name in names], overwrite, source)
+    names = target_names(formats, tuple(answers_texts) if answers_texts else (ANSWERS_FILE,))
+    _check_targets([folder / name for name in names], overwrite, (source, *sources))
     result = Result()
     renderers: dict[str, Callable[[], bytes | str]] = {
         f"protocol.{fmt}": (lambda fmt=fmt: render_protocol(draft.document, fmt)) for fmt in FORMATS if fmt != "pdf"
@@ -137,6 +143,8 @@ def write_outputs(
         renderers[name] = lambda fmt=fmt: render_report(draft.report, fmt, handboek_url)
     renderers["wijzigingsverslag.pdf"] = lambda: compile_pdf(render_report(draft.report, "tex", handboek_url))
     renderers[ANSWERS_FILE] = lambda: answers_text if answers_text is not None else dump_answers(shareable(answers), keep_asked=False)
+    for name, text in (answers_texts or {}).items():
+        renderers[name] = lambda text=text: text
     contents: dict[Path, bytes | str] = {}
     for index, name in enumerate(names, 1):
         started = time.perf_counter()
@@ -166,9 +174,9 @@ def _same_file(one: Path, other: Path) -> bool:
         return False
 
 
-def _check_targets(targets: list[Path], overwrite: bool, source: Path | None) -> None:
-    """Refuse before rendering: the input file, existing files without ``overwrite``, anything not a regular file."""
-    if source is not None:
+def _check_targets(targets: list[Path], overwrite: bool, sources: tuple[Path | None, ...]) -> None:
+    """Refuse before rendering: the input files, existing files without ``overwrite``, anything not a regular file."""
+    for source in filter(None, sources):
         for target in targets:
             if _same_file(target, source):
                 raise FileProblem(f"{target} is het antwoordbestand dat wordt gelezen; kies een andere map, "

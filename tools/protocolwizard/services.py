@@ -8,7 +8,9 @@ Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a PDF-
 
 from __future__ import annotations
 
+import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from kern.adres import check_url, published_url
@@ -22,6 +24,7 @@ from .answers import Answers, Context, answers_text, dump_answers, load_answers,
 from .draft import build_draft
 from .files import FileProblem
 from .output import ANSWERS_FILE, OutputError, shareable, write_outputs
+from .sessies import Session, SessionProblem, combine, load_sessions, session_files
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130
@@ -90,14 +93,72 @@ def report_address(url: str | None, answers: Answers) -> str:
     return published_url() or ""
 
 
-def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool,
-                 url: str | None, source: Path | None = None) -> int:
+def combined_sessions(paths: list[Path], ctx: Context) -> tuple[list[Session], Answers] | None:
+    """Several sessions' answers files read and combined (:mod:`sessies`), or None after saying every problem
+    with its file and line."""
+    try:
+        sessions = load_sessions(paths, ctx)
+        answers = combine(sessions, ctx)
+    except ValidationError as error:
+        say_error(f"de antwoordbestanden bevatten {aantal(len(error.errors), 'fout', 'fouten')}:")
+        for problem in error.errors:
+            print(f"  {problem}", file=sys.stderr)
+        return None
+    except YamlError as error:
+        say_error(str(error))
+        return None
+    except SessionProblem as error:
+        say_error(f"de teamgesprekken kunnen niet samen één concept worden "
+                  f"({aantal(len(error.problems), 'probleem', 'problemen')}):")
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return None
+    for warning in answers.warnings:
+        print(f"Let op: {warning}", file=sys.stderr)
+    print(f"{aantal(len(sessions), 'teamgesprek', 'teamgesprekken')} samen: "
+          f"{aantal(len(answers.decisions), 'besluit', 'besluiten')}, "
+          f"{aantal(len(answers.new_rules or []), 'nieuwe regel', 'nieuwe regels')}.")
+    return sessions, answers
+
+
+def make_from_sessions(paths: list[Path], ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool,
+                       url: str) -> int:
+    """Several sessions' answers files into one draft (:mod:`sessies`); every problem with its file and line."""
+    combined = combined_sessions(paths, ctx)
+    if combined is None:
+        return EXIT_INPUT
+    sessions, answers = combined
+    return make_outputs(answers, ctx, folder, formats, overwrite, url, sessions=session_files(sessions),
+                        sources=tuple(paths))
+
+
+def relocated(answers: Answers, folder: Path) -> Answers:
+    """The answers as they read from ``folder``: ``basis`` (relative to the answers file) points to the same file."""
+    if answers.base is None:
+        return answers
+    base = answers.base.source.resolve()
+    try:
+        basis = os.path.relpath(base, Path(folder).resolve())
+    except ValueError:  # another drive: no relative path
+        basis = str(base)
+    return replace(answers, basis=Path(basis).as_posix())
+
+
+def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool, url: str | None,
+                 source: Path | None = None, sessions: list[tuple[str, Answers]] | None = None,
+                 sources: tuple[Path, ...] = ()) -> int:
     """Write the draft; ``source`` is the answers file it came from, which is never overwritten.
 
-    The folder gets no private notes: they stay in ``source``."""
+    Several sessions combined (:mod:`sessies`): ``answers`` are the combined answers, ``sessions`` the name of each
+    session's normalised copy with its answers, ``sources`` their files. The folder gets no private notes: they
+    stay in ``source``.
+    """
+    texts: dict[str, str] = {}
     try:
         url = report_address(url, answers)
-        text = readable_answers(shareable(answers), ctx, keep_asked=False, partial=False, source=str(Path(folder) / ANSWERS_FILE))
+        for name, one in sessions or [(ANSWERS_FILE, answers)]:
+            texts[name] = readable_answers(shareable(relocated(one, folder)), ctx, keep_asked=False, partial=False,
+                                           source=str(Path(folder) / name))
     except ValueError as error:
         say_error(str(error))
         return EXIT_INPUT
@@ -105,7 +166,7 @@ def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[st
     print(f"Concept maken in {folder} ...")
     try:
         result = write_outputs(draft, answers, folder, formats, overwrite=overwrite, handboek_url=url, progress=print,
-                               source=source, answers_text=text)
+                               source=source, answers_texts=texts, sources=sources)
     except FileProblem as error:
         say_error(f"{error} Er is niets geschreven.")
         return EXIT_INPUT

@@ -72,7 +72,8 @@ def _block(block: Block) -> str:
         return _table(block)
     if isinstance(block, Rule):
         lines = [f'<div class="regel"{_attribute("id", block.anchor)}>',
-                 f'<p><span class="nummer">{_e(block.heading)}.</span> {_e(block.text)}</p>']
+                 f'<p><span class="nummer">{_e(block.lead)}</span> {_e(block.text)}</p>' if block.lead
+                 else f'<p>{_e(block.text)}</p>']
         if block.note:
             lines.append(f'<p class="sectoren">{_e(block.note)}</p>')
         if block.kwesties:

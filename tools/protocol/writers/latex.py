@@ -94,7 +94,8 @@ def _block(block: Block) -> str:
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Rule):
-        parts = [rf"\subsection*{{{latex_escape(block.heading)}}}" + "\n" + latex_escape(block.text)]
+        heading = rf"\subsection*{{{latex_escape(block.heading)}}}" + "\n" if block.heading.strip() else ""
+        parts = [heading + latex_escape(block.text)]
         if block.note:
             parts.append(_small(latex_escape(block.note)))
         if block.kwesties:

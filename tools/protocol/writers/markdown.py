@@ -100,7 +100,8 @@ def _blocks(block: Block, myst: bool) -> list[str]:
     if isinstance(block, Table):
         return [_table(block)]
     if isinstance(block, Rule):
-        line = f"**{markdown_escape(block.heading)}.** {markdown_escape(block.text)}"
+        lead = f"**{markdown_escape(block.lead)}** " if block.lead else ""
+        line = lead + (markdown_escape(block.text) if lead else markdown_block_escape(block.text))
         if block.note:
             line += f" *({markdown_escape(block.note)})*"
         result = [(f"({block.anchor})=\n" if myst else "") + line]

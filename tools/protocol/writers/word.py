@@ -108,7 +108,8 @@ def _block(document: DocumentObject, block: Block) -> None:
     elif isinstance(block, Table):
         _table(document, block)
     elif isinstance(block, Rule):
-        document.add_heading(_clean(block.heading), level=2)
+        if block.heading.strip():
+            document.add_heading(_clean(block.heading), level=2)
         document.add_paragraph(_clean(block.text))
         if block.note:
             document.add_paragraph(_clean(block.note), style=NOTE_STYLE)
