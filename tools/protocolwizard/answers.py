@@ -47,6 +47,8 @@ class Decision:
     text: str | None = None
     reason: str | None = None
     kwestie: str | None = None
+    fingerprint: str | None = None  # of the model text decided on (protocolwizard.bijwerken)
+    conflict: dict[str, str] | None = None  # an unresolved model-update conflict (protocolwizard.bijwerken)
 
     @property
     def complete(self) -> bool:
@@ -73,6 +75,7 @@ class Answers:
     decisions: list[Decision] = field(default_factory=list)
     new_rules: list[NewRule] | None = None  # None: the wizard has not asked yet
     notes: dict[str, str | None] = field(default_factory=dict)
+    base_version: str = ""  # the model version the answers were made against ("basisversie")
     #: What the checker allowed but probably was not meant (Dutch, with file, line and field).
     warnings: list[str] = field(default_factory=list, compare=False, repr=False)
 
@@ -222,6 +225,9 @@ class _FieldChecker:
             self.block(path, spec, value)
         elif kind == "text":
             self.text(path, spec, value, required=spec.required)
+        elif kind == "modelversie":
+            if self.text(path, spec, value, required=spec.required) and value.strip() != value:
+                checker.fail(path, "schrijf de modelversie zonder spaties ervoor of erna, zoals \"2026.2\".")
         elif kind == "choice":
             checker.choice(path, value, spec.choice_values)
         elif kind == "date":
@@ -349,6 +355,8 @@ def _item(spec: Field, item: dict, cls: type) -> Any:
     for f in spec.fields:
         if f.required:
             values[f.attr] = _text(item.get(f.key)) if f.kind == "text" else item[f.key]
+        elif f.kind == "block":
+            values[f.attr] = dict(item[f.key]) if isinstance(item.get(f.key), dict) else None
         else:
             values[f.attr] = _asked(item, f.key)
     return cls(**values)
@@ -364,6 +372,7 @@ def _build(data: dict) -> Answers:
             _item(new_rules, item, NewRule) for item in data.get("nieuwe_regels") or []
         ],
         notes=dict(data.get("notities") or {}),
+        base_version=_text(data.get("basisversie")),
     )
 
 
@@ -409,6 +418,7 @@ def to_data(answers: Answers, *, keep_asked: bool = True) -> dict:
     """The answers as plain data in the schema's order. ``keep_asked`` keeps skipped fields as ''."""
     raw = {
         "versie": answers_schema.SCHEMA_VERSION,
+        "basisversie": answers.base_version or None,
         "school": answers.school,
         "sessie": answers.session,
         "besluiten": _items(answers_schema.at("besluiten"), answers.decisions),

@@ -11,10 +11,14 @@ particulars table all read :data:`SCHEMA`.
 Adding a field is adding one :class:`Field` here (and, for a list item, the
 attribute it fills on :class:`~protocolwizard.answers.Decision` or
 :class:`~protocolwizard.answers.NewRule`). A new schema version adds a step
-to :data:`MIGRATIONS` so that every older file can still be read. Planned
-fields (a "niet besproken" state per rule or kwestie, the handbook address,
-the model version and a fingerprint per decided rule) fit as extra choices
-or extra fields of these blocks.
+to :data:`MIGRATIONS` so that every older file can still be read.
+
+Version 2 adds what ``protocolwizard bijwerken`` needs to re-apply the
+answers to a newer model (:mod:`protocolwizard.bijwerken`): the model version
+the answers were made against (``basisversie``), per decision the fingerprint
+of the model text the team decided on (``vingerafdruk``) and an unresolved
+update conflict (``conflict``). A version-1 file is read as made against
+model version 2026.1, the first one published.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any, Callable
 from protocol.document import dutch_list, format_day
 from protocol.model import SECTORS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_TEXT = 5_000
 MAX_NAME = 200
 MAX_EMAIL = 254
@@ -39,7 +43,7 @@ Show = Callable[[Any, dict[str, str]], str]
 class Field:
     """One field of the answers file.
 
-    ``kind``: "version", "text", "choice", "date", "email", "ref" (the id of a
+    ``kind``: "version", "modelversie" (a model version such as "2026.2"), "text", "choice", "date", "email", "ref" (the id of a
     rule, chapter, card or kwestie, named by ``ref``), "refs" (a list of
     those), "block" (fixed sub-fields), "list" (items with ``fields``) or
     "map" (kwestie id -> the value described by ``fields[0]``).
@@ -101,8 +105,20 @@ DECISIONS = (
 
 _KWESTIE_HELP = "waar het werd besproken, als kaart/nummer, bijvoorbeeld {kwestie}"
 
+#: Model version of a version-1 file, which did not record it: the first published model.
+FIRST_MODEL_VERSION = "2026.1"
+MAX_VERSION = 40
+
+CONFLICT_HELP = (
+    "vult 'protocolwizard bijwerken' in als het team en het nieuwe model dezelfde regel veranderden; "
+    "beslis in de wizard, of hier: verwijder dit blok om het besluit van het team te houden, of kies "
+    "besluit behouden om de tekst van het model over te nemen, of schrijf een nieuwe tekst"
+)
+
 SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
     Field("versie", "version", "Versie van het bestandsformaat", required=True, example=SCHEMA_VERSION),
+    Field("basisversie", "modelversie", "Versie van het model", "de versie van het modelprotocol waarmee de "
+          "antwoorden zijn gemaakt; vult de wizard zelf in", max_length=MAX_VERSION),
     Field("school", "block", "School", required=True, fields=(
         Field("naam", "text", "Naam van de school", "de naam van de school", required=True, max_length=MAX_NAME,
               placeholder="[naam school]", particulars="School"),
@@ -138,6 +154,16 @@ SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
                     "wijzigingsverslag)", attr="reason", example="Waarom het team dit wil."),
               Field("kwestie", "ref", "Bij welke kwestie kwam dit ter sprake?", _KWESTIE_HELP, ref="kwestie",
                     attr="kwestie"),
+              # Model updates (protocolwizard bijwerken) ------------------------------------------
+              Field("vingerafdruk", "text", "Vingerafdruk van de modeltekst", "vult de wizard zelf in: de "
+                    "vingerafdruk van de tekst van het model waarover het team besliste", max_length=80,
+                    attr="fingerprint"),
+              Field("conflict", "block", "Conflict met het nieuwe model", CONFLICT_HELP, attr="conflict", fields=(
+                  Field("modelversie", "modelversie", "Versie van het nieuwe model", required=True),
+                  Field("modeltekst", "text", "Tekst van de regel in het nieuwe model", required=True),
+                  Field("reden", "text", "Waarom het model de regel veranderde"),
+                  Field("vorige_modeltekst", "text", "Tekst van de regel in het vorige model"),
+              )),
           )),
     Field("nieuwe_regels", "list", "Nieuwe regels die het team wil toevoegen", fields=(
         Field("hoofdstuk", "ref", "In welk hoofdstuk?", "het id van het hoofdstuk, bijvoorbeeld {hoofdstuk}",
@@ -206,7 +232,12 @@ def particulars(data: dict, card_titles: dict[str, str]) -> list[tuple[str, str]
 # Versions -----------------------------------------------------------------------------------
 
 #: Version n -> the function that turns the data of a version-n file into version n + 1.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+def _v1_to_v2(data: dict) -> dict:
+    """Version 1 did not record the model version: it was the first one, unless the file names another."""
+    return {**data, "basisversie": data.get("basisversie") or FIRST_MODEL_VERSION}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def migrate(data: dict, version: int) -> dict | None:

@@ -137,7 +137,7 @@ def write_outputs(
     return result
 
 
-def _same_file(one: Path, other: Path) -> bool:
+def same_file(one: Path, other: Path) -> bool:
     try:
         return os.path.samefile(one, other)
     except OSError:
@@ -148,7 +148,7 @@ def _check_targets(targets: list[Path], overwrite: bool, source: Path | None) ->
     """Refuse before rendering: the input file, existing files without ``overwrite``, anything not a regular file."""
     if source is not None:
         for target in targets:
-            if _same_file(target, source):
+            if same_file(target, source):
                 raise FileProblem(f"{target} is het antwoordbestand dat wordt gelezen; kies een andere map, "
                                   "zodat het niet wordt overschreven.")
     existing = [target.name for target in targets if exists(target)]

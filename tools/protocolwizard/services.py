@@ -14,11 +14,12 @@ from pathlib import Path
 from kern.adres import check_url
 from kern.loader import load_cards
 from kern.taal import aantal
-from protocol.model import current_model
+from protocol.model import Model, current_model, load_model
 from protocol.schema import ValidationError
-from protocol.strict_yaml import YamlError
+from protocol.strict_yaml import YamlError, load_yaml
 
 from .answers import Answers, Context, answers_text, dump_answers, load_answers, parse_answers
+from .bijwerken import base_version, fingerprint, open_conflicts
 from .draft import build_draft
 from .files import FileProblem
 from .output import ANSWERS_FILE, OutputError, write_outputs
@@ -27,9 +28,68 @@ EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130
 
 
-def context() -> Context:
-    """The model that ships and the card pages (HANDBOEK_KAARTEN or the shipped ones)."""
-    return Context(current_model(), load_cards())
+def context(model: Model | None = None) -> Context:
+    """The model that ships (or ``model``, a school board's own) and the card pages (HANDBOEK_KAARTEN or the
+    shipped ones)."""
+    return Context(model or current_model(), load_cards())
+
+
+def load_model_checked(path: Path | None) -> Model | None:
+    """``--model``: a model file checked like the one that ships (Dutch errors with file, line and field);
+    ``None`` after saying why. Without a path: the model that ships."""
+    if path is None:
+        return current_model()
+    try:
+        model = load_model(path)
+    except (ValidationError, YamlError) as error:
+        say_refusal(path, error)
+        return None
+    except OSError as error:
+        say_error(f"kan het model {path} niet lezen: {error.strerror or error}.")
+        return None
+    if model.is_imported:
+        say_error(f"{path} is een ingelezen protocol van een school, geen model (het heeft een veld 'bron').")
+        return None
+    return model
+
+
+def stamp(answers: Answers, model: Model) -> None:
+    """Record the model version the answers are made against and, per decision, the fingerprint of the model
+    text decided on (what ``bijwerken`` compares with a newer model). Answers made against an older version
+    keep what they recorded: that is what the team decided on."""
+    if not answers.base_version:
+        answers.base_version = model.version
+    if answers.base_version != model.version:
+        return
+    rules = {rule.id: rule for rule in model.rules()}
+    for decision in answers.decisions:
+        if decision.rule in rules:
+            decision.fingerprint = fingerprint(rules[decision.rule].text)
+
+
+def base_notice(answers: Answers, ctx: Context, path: Path) -> None:
+    """Answers made against an older model: they are read with the current one (their rule ids all still exist);
+    ``bijwerken`` shows per rule what the newer model changed."""
+    if answers.base_version and ctx.model.version and answers.base_version != ctx.model.version:
+        print(f"Let op: {path} is gemaakt met modelversie {answers.base_version}; het concept volgt modelversie "
+              f"{ctx.model.version}. Wat het nieuwe model per regel veranderde, en waar dat botst met de besluiten "
+              f"van het team, zie je met: protocolwizard bijwerken {path}", file=sys.stderr)
+
+
+def refuse_conflicts(answers: Answers, ctx: Context, path: Path | str) -> bool:
+    """True (after a Dutch message naming each rule) when a model-update conflict is still open."""
+    conflicts = open_conflicts(answers.decisions)
+    if not conflicts:
+        return False
+    titles = {rule.id: rule.title for rule in ctx.model.rules()}
+    say_error(f"{path} heeft nog {aantal(len(conflicts), 'conflict', 'conflicten')} met het nieuwe model; "
+              "het team beslist eerst, in de wizard (protocolwizard start --hervat "
+              f"{path}) of in het bestand:")
+    for decision in conflicts:
+        title = titles.get(decision.rule, "")
+        print(f"  regel '{decision.rule}'" + (f" ({title})" if title else "") + ": het team en het model "
+              "veranderden deze regel allebei.", file=sys.stderr)
+    return True
 
 
 def say_error(message: str) -> None:
@@ -46,15 +106,32 @@ def say_refusal(path: Path, error: ValidationError | YamlError) -> None:
         print(f"  {problem}", file=sys.stderr)
 
 
-def load_checked(path: Path, ctx: Context) -> Answers | None:
+def load_checked(path: Path, ctx: Context, *, partial: bool = False, notice: bool = True) -> Answers | None:
     try:
-        answers = load_answers(path, ctx)
+        answers = load_answers(path, ctx, partial=partial)
     except (ValidationError, YamlError) as error:
         say_refusal(path, error)
+        if isinstance(error, ValidationError):
+            _older_base_hint(path, ctx)
         return None
     for warning in answers.warnings:
         print(f"Let op: {warning}", file=sys.stderr)
+    if notice:
+        base_notice(answers, ctx, path)
     return answers
+
+
+def _older_base_hint(path: Path, ctx: Context) -> None:
+    """A refused file made against another model version: its rule ids may be those of that version."""
+    try:
+        data = load_yaml(path).data
+    except (YamlError, OSError):
+        return
+    if isinstance(data, dict) and isinstance(data.get("versie"), int):
+        version = base_version(data)
+        if ctx.model.version and version != ctx.model.version:
+            print(f"Dit bestand is gemaakt met modelversie {version}. Breng het eerst naar modelversie "
+                  f"{ctx.model.version} met: protocolwizard bijwerken {path}", file=sys.stderr)
 
 
 class UnreadableAnswers(ValueError):
@@ -68,6 +145,7 @@ def readable_answers(answers: Answers, ctx: Context, *, keep_asked: bool, partia
     With ``keep_asked`` (the wizard's own file) and ``previous`` (that file as it stands, perhaps edited by
     hand), its comments and layout are kept (:func:`answers.answers_text`).
     """
+    stamp(answers, ctx.model)
     text = answers_text(answers, previous) if keep_asked else dump_answers(answers, keep_asked=False)
     try:
         parse_answers(text, ctx, source, partial=partial)
@@ -81,7 +159,10 @@ def readable_answers(answers: Answers, ctx: Context, *, keep_asked: bool, partia
 
 def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool, url: str,
                  source: Path | None = None) -> int:
-    """Write the draft; ``source`` is the answers file it came from, which is never overwritten."""
+    """Write the draft; ``source`` is the answers file it came from, which is never overwritten. Answers with
+    an open model-update conflict are refused (exit 2)."""
+    if refuse_conflicts(answers, ctx, source or "het antwoordbestand"):
+        return EXIT_INPUT
     try:
         url = check_url(url) if url else url
         text = readable_answers(answers, ctx, keep_asked=False, partial=False, source=str(Path(folder) / ANSWERS_FILE))
