@@ -274,6 +274,33 @@ def resolve(decision: Decision, choice: str, text: str = "") -> Decision:
     return resolved
 
 
+CONFLICT_QUESTION = "Wat kiest het team?"
+
+
+def conflict_lines(decision: Decision, model: Model) -> list[str]:
+    """What the wizard shows about one conflict: the rule, both texts and the model's reason."""
+    conflict = decision.conflict or {}
+    try:
+        title = model.rule(decision.rule).title
+    except KeyError:
+        title = ""
+    team = "het team schrapte deze regel" if decision.decision == "schrappen" else (decision.text or "")
+    lines = [f"Conflict met modelversie {conflict.get('modelversie', '')}: regel {decision.rule}"
+             + (f" ({title})" if title else ""),
+             f"  Het team: {team}",
+             f"  Het nieuwe model: {conflict.get('modeltekst', '')}"]
+    if conflict.get("reden"):
+        lines.append(f"  Waarom het model veranderde: {conflict['reden']}")
+    return lines
+
+
+def conflict_choices(decision: Decision) -> list[tuple[str, str]]:
+    ours = ("De regel geschrapt houden" if decision.decision == "schrappen"
+            else "De tekst van het team houden")
+    return [(ours, KEEP_OURS), ("De tekst van het nieuwe model overnemen", TAKE_MODEL),
+            ("Een nieuwe tekst schrijven", NEW_TEXT)]
+
+
 def open_conflicts(decisions: Sequence[Decision]) -> list[Decision]:
     """The decisions with a model-update conflict the team has not resolved yet."""
     return [decision for decision in decisions if decision.conflict]

@@ -30,7 +30,7 @@ from protocol.schema import ValidationError, text_problem
 from protocol.strict_yaml import YamlError
 from protocol.trace import rules_for_kwestie
 
-from . import answers_schema
+from . import answers_schema, bijwerken
 from .answers import Answers, Context, Decision, NewRule, load_answers, prompt_problem
 from .answers_schema import MAX_TEXT, Field
 from .files import FileProblem, Lock, atomic_write, exists
@@ -166,11 +166,26 @@ class Interview:
         say(PRIVACY)
         say(f"Je antwoorden worden na elke vraag bewaard in {self.path}. Stoppen kan altijd met Ctrl-C.")
         say()
+        self.resolve_conflicts()
         self.ask_school()
         self.ask_session()
         self.ask_kwesties()
         self.ask_new_rules()
         return self.review()
+
+    def resolve_conflicts(self) -> None:
+        """Model-update conflicts (``protocolwizard bijwerken``): per rule, keep the team's decision, take the
+        model's text or write a new one. The logic and the words are in :mod:`protocolwizard.bijwerken`."""
+        for decision in bijwerken.open_conflicts(self.answers.decisions):
+            for line in bijwerken.conflict_lines(decision, self.context.model):
+                self.prompts.say(line)
+            choice = self.prompts.select(bijwerken.CONFLICT_QUESTION, bijwerken.conflict_choices(decision))
+            text = ""
+            if choice == bijwerken.NEW_TEXT:
+                text = self.ask_text(answers_schema.at("besluiten", "tekst"), decision.text or "", required=True)
+            self.answers.set_decision(bijwerken.resolve(decision, choice, text))
+            self.save()
+            self.prompts.say()
 
     def ask_fields(self, key: str, values: dict, again: bool, spec: Field | None = None) -> None:
         """Ask every field of a block of the schema that is still open (or, ``again``, every field)."""
