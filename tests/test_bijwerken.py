@@ -205,6 +205,23 @@ def test_maak_records_the_model_version_and_the_fingerprints(tmp_path):
     assert fingerprint(text) == "sha256:" + hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def test_the_shipped_example_is_its_2026_1_version_brought_up_to_date():
+    """examples/antwoorden-voorbeeld.yaml is what bijwerken makes of the 2026.1 example, with each conflict
+    resolved (and only those decisions differ)."""
+    old_example = ROOT / "examples" / f"antwoorden-voorbeeld-{answers_schema.FIRST_MODEL_VERSION}.yaml"
+    result = updated(old_example, SHIPPED_OLD, SHIPPED_NEW)
+    made = reread(result.data, SHIPPED_NEW)
+    shipped = load_answers(ROOT / "examples" / "antwoorden-voorbeeld.yaml", SHIPPED_NEW)
+    assert shipped.base_version == SHIPPED_NEW.model.version and not any(d.conflict for d in shipped.decisions)
+    conflicted = {d.rule for d in made.decisions if d.conflict}
+    assert conflicted  # the example shows the wizard's conflict step
+    assert [d.rule for d in made.decisions] == [d.rule for d in shipped.decisions]
+    for mine, theirs in zip(made.decisions, shipped.decisions):
+        if mine.rule not in conflicted:
+            assert mine == theirs
+    assert made.new_rules == shipped.new_rules and made.school == shipped.school
+
+
 # The command -------------------------------------------------------------------------------------
 
 def run_update(tmp_path: Path, *extra: str) -> tuple[int, Path]:

@@ -432,7 +432,8 @@ def run_update(args: argparse.Namespace) -> int:
     try:
         updated = parse_answers(yaml.safe_dump(result.data, allow_unicode=True, sort_keys=False), new_ctx, str(target),
                                 partial=partial)
-        text = readable_answers(updated, new_ctx, keep_asked=True, partial=partial, source=str(target))
+        previous = args.antwoorden.read_text(encoding="utf-8")  # its comments and layout are kept where they fit
+        text = readable_answers(updated, new_ctx, keep_asked=True, partial=partial, source=str(target), previous=previous)
     except (ValidationError, YamlError, ValueError) as error:
         _error(f"de bijgewerkte antwoorden zijn niet geschreven, want ze kloppen niet met het nieuwe model: {error}")
         return EXIT_FAILED

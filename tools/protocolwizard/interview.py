@@ -183,7 +183,8 @@ class Interview:
             text = ""
             if choice == bijwerken.NEW_TEXT:
                 text = self.ask_text(answers_schema.at("besluiten", "tekst"), decision.text or "", required=True)
-            self.answers.set_decision(bijwerken.resolve(decision, choice, text))
+            index = self.answers.decisions.index(decision)  # in place: the file keeps its order
+            self.answers.decisions[index] = bijwerken.resolve(decision, choice, text)
             self.save()
             self.prompts.say()
 
