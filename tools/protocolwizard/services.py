@@ -2,6 +2,15 @@
 works with, loading an answers file with Dutch errors, and making the outputs. ``cli`` and
 ``interview`` both call these; neither imports the other.
 
+Answers made against an older model version (``basisversie``): ``maak`` and ``controleer`` read them against the
+current model as long as every rule id they name still exists there, and say (``Let op``) that ``bijwerken`` shows
+per rule what the newer model changed; a file naming an id the current model no longer has is refused with a hint
+to run ``bijwerken``. Rendering with the old version instead would keep the team's exact base, but it would also
+refuse the many files (hand-written, or of schema version 1, which counts as 2026.1) that already use the current
+model's rules. The normalised answers ``maak`` writes keep the version the team decided against; only answers made
+against the current model get their fingerprints filled in (:func:`stamp`). Answers with an open model-update
+conflict are refused by ``maak`` (:func:`refuse_conflicts`).
+
 Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a PDF-only request, TeX failed);
 2 the input is wrong (answers file, options) or the output cannot be written there; 130 interrupted.
 """
