@@ -226,7 +226,7 @@ def test_the_shipped_example_is_its_2026_1_version_brought_up_to_date():
 
 def run_update(tmp_path: Path, *extra: str) -> tuple[int, Path]:
     target = tmp_path / "nieuw.yaml"
-    code = main(["bijwerken", str(ANSWERS), "--model", str(NEW_MODEL), "--vorig-model", str(OLD),
+    code = main(["bijwerken", str(ANSWERS), "--model", str(NEW_MODEL), "--basismodel", str(OLD),
                  "--uitvoer", str(target), *extra])
     return code, target
 
@@ -260,7 +260,7 @@ def test_bijwerken_twice_gives_the_same_result_and_then_nothing_to_update(tmp_pa
 def test_bijwerken_never_writes_over_its_input(tmp_path, capsys):
     copy = tmp_path / "a.yaml"
     copy.write_bytes(ANSWERS.read_bytes())
-    code = main(["bijwerken", str(copy), "--model", str(NEW_MODEL), "--vorig-model", str(OLD), "--uitvoer", str(copy),
+    code = main(["bijwerken", str(copy), "--model", str(NEW_MODEL), "--basismodel", str(OLD), "--uitvoer", str(copy),
                  "--overschrijven"])
     assert code == 2 and copy.read_bytes() == ANSWERS.read_bytes()
     assert "nooit overschreven" in capsys.readouterr().err
@@ -313,7 +313,7 @@ def test_a_broken_model_is_refused_with_file_line_and_field(tmp_path, capsys):
 def test_a_missing_base_version_is_named(tmp_path, capsys):
     assert main(["bijwerken", str(ANSWERS), "--model", str(NEW_MODEL)]) == 2
     err = capsys.readouterr().err
-    assert "modelversie 2030.1" in err and "--vorig-model" in err
+    assert "modelversie 2030.1" in err and "--basismodel" in err
 
 
 def test_a_board_model_keeps_its_versions_beside_it(tmp_path, capsys):

@@ -352,7 +352,7 @@ def add_update_command(commands: argparse._SubParsersAction) -> None:
     update.add_argument("--model", type=Path, metavar="NIEUW.yaml",
                         help="het nieuwe model (standaard: het meegeleverde); eerdere versies ervan staan in de map "
                         "'modellen' ernaast, als <versie>.yaml")
-    update.add_argument("--vorig-model", type=Path, metavar="OUD.yaml",
+    update.add_argument("--basismodel", type=Path, metavar="OUD.yaml",
                         help="het model waarmee de antwoorden zijn gemaakt, als het niet bij de andere versies staat")
     update.add_argument("--uitvoer", type=Path, metavar="NIEUWE-ANTWOORDEN.yaml",
                         help="het bijgewerkte antwoordbestand (standaard: naast het oude, met de nieuwe modelversie "
@@ -361,11 +361,11 @@ def add_update_command(commands: argparse._SubParsersAction) -> None:
 
 
 def _base_model(version: str, args: argparse.Namespace, folder: Path):
-    """The model the answers were made against: --vorig-model, or the kept version; None after saying why."""
-    if args.vorig_model is not None:
-        model = load_model_checked(args.vorig_model)
+    """The model the answers were made against: --basismodel, or the kept version; None after saying why."""
+    if args.basismodel is not None:
+        model = load_model_checked(args.basismodel)
         if model is not None and model.version and model.version != version:
-            _error(f"{args.vorig_model} is modelversie {model.version}, maar de antwoorden zijn gemaakt met "
+            _error(f"{args.basismodel} is modelversie {model.version}, maar de antwoorden zijn gemaakt met "
                    f"modelversie {version}.")
             return None
         return model
@@ -376,7 +376,7 @@ def _base_model(version: str, args: argparse.Namespace, folder: Path):
         return None
     if model is None:
         _error(f"modelversie {version}, waarmee de antwoorden zijn gemaakt, is niet gevonden in {folder}. "
-               "Noem dat model met --vorig-model OUD.yaml.")
+               "Noem dat model met --basismodel OUD.yaml.")
     return model
 
 
