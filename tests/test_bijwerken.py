@@ -8,6 +8,7 @@ and the current one are used as well. Expectations come from the fixtures' chang
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,22 @@ def reread(data: dict, ctx: Context, *, partial: bool = False):
     return parse_answers(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), ctx, partial=partial)
 
 
+def reread_updated(data: dict, ctx: Context):
+    """Updated answers: valid against the new model, or refused only for their open conflicts (one problem each,
+    on the decision's conflict field); read as the wizard reads them."""
+    answers = reread(data, ctx, partial=True)
+    conflicts = [index for index, d in enumerate(answers.decisions) if d.conflict]
+    try:
+        reread(data, ctx)
+        assert not conflicts
+    except ValidationError as refused:
+        assert [e.message for e in refused.errors] and conflicts
+        assert len(refused.errors) == len(conflicts), [str(e) for e in refused.errors]
+        for error, index in zip(refused.errors, conflicts):
+            assert f"veld besluiten.{index + 1}.conflict: nog niet beslist" in str(error), str(error)
+    return answers
+
+
 # The three-way comparison -----------------------------------------------------------------------
 
 def test_the_fixtures_cover_every_case():
@@ -97,7 +114,7 @@ def test_each_rule_goes_the_way_the_change_log_and_the_decision_say():
 
 def test_the_updated_answers_are_valid_against_the_new_model_and_record_the_conflicts():
     result = updated()
-    answers = reread(result.data, FIXTURE_NEW)
+    answers = reread_updated(result.data, FIXTURE_NEW)
     assert answers.base_version == FIXTURE_NEW.model.version
     conflicted = {d.rule for d in answers.decisions if d.conflict}
     assert conflicted == {item.rule_id for item in result.report.items if item.case in CONFLICTS}
@@ -163,7 +180,7 @@ def test_answers_already_on_the_new_model_are_left_alone():
 
 @pytest.mark.parametrize("choice", [KEEP_OURS, TAKE_MODEL, NEW_TEXT])
 def test_resolving_a_conflict(choice):
-    answers = reread(updated().data, FIXTURE_NEW)
+    answers = reread_updated(updated().data, FIXTURE_NEW)
     decision = next(d for d in answers.decisions if d.conflict and d.decision == "wijzigen")
     resolved = resolve(decision, choice, "Een derde tekst.")
     assert resolved.conflict is None and decision.conflict is not None
@@ -210,7 +227,7 @@ def test_the_shipped_example_is_its_2026_1_version_brought_up_to_date():
     resolved (and only those decisions differ)."""
     old_example = ROOT / "examples" / f"antwoorden-voorbeeld-{answers_schema.FIRST_MODEL_VERSION}.yaml"
     result = updated(old_example, SHIPPED_OLD, SHIPPED_NEW)
-    made = reread(result.data, SHIPPED_NEW)
+    made = reread_updated(result.data, SHIPPED_NEW)
     shipped = load_answers(ROOT / "examples" / "antwoorden-voorbeeld.yaml", SHIPPED_NEW)
     assert shipped.base_version == SHIPPED_NEW.model.version and not any(d.conflict for d in shipped.decisions)
     conflicted = {d.rule for d in made.decisions if d.conflict}
@@ -242,7 +259,7 @@ def test_bijwerken_writes_answers_and_report_and_never_touches_the_input(tmp_pat
     html = (tmp_path / "nieuw-bijwerkverslag.html").read_text(encoding="utf-8")
     for item in report.items:
         assert item.title in md and item.title in BeautifulSoup(html, "html.parser").get_text()
-    assert reread(yaml.safe_load(target.read_text(encoding="utf-8")), FIXTURE_NEW).base_version == "2030.2"
+    assert reread_updated(yaml.safe_load(target.read_text(encoding="utf-8")), FIXTURE_NEW).base_version == "2030.2"
 
 
 def test_bijwerken_twice_gives_the_same_result_and_then_nothing_to_update(tmp_path, capsys):
@@ -279,7 +296,8 @@ def test_maak_refuses_an_unresolved_conflict_naming_the_rule(tmp_path, capsys):
 
 def test_the_wizard_resolves_each_conflict(tmp_path):
     _, target = run_update(tmp_path)
-    conflicts = [d for d in reread(yaml.safe_load(target.read_text(encoding="utf-8")), FIXTURE_NEW).decisions if d.conflict]
+    conflicts = [d for d in reread_updated(yaml.safe_load(target.read_text(encoding="utf-8")), FIXTURE_NEW).decisions
+                 if d.conflict]
     picks = [lambda c: choose(c, "houden"), lambda c: choose(c, "model overnemen"),
              lambda c: choose(c, "nieuwe tekst")] * len(conflicts)
     prompts = ScriptedPrompts(responder({
@@ -322,8 +340,13 @@ def test_a_board_model_keeps_its_versions_beside_it(tmp_path, capsys):
     (tmp_path / "bestuur.yaml").write_bytes(NEW_MODEL.read_bytes())
     assert main(["bijwerken", str(ANSWERS), "--model", str(tmp_path / "bestuur.yaml"),
                  "--uitvoer", str(tmp_path / "uit.yaml")]) == 0
-    assert main(["controleer", str(tmp_path / "uit.yaml"), "--model", str(tmp_path / "bestuur.yaml")]) == 0
     assert "Nog te beslissen" in capsys.readouterr().out
+    # the conflicts are named with file, line and field until the team decides
+    assert main(["controleer", str(tmp_path / "uit.yaml"), "--model", str(tmp_path / "bestuur.yaml")]) == 2
+    err = capsys.readouterr().err
+    conflicts = updated().report.open_conflicts
+    assert err.count("nog niet beslist") == conflicts
+    assert len(re.findall(rf"{re.escape(str(tmp_path / 'uit.yaml'))}, regel \d+: veld besluiten\.\d+\.conflict: ", err)) == conflicts
 
 
 def test_a_version_that_names_a_path_is_not_looked_up(tmp_path, capsys):
@@ -389,7 +412,7 @@ def test_any_valid_answers_update_to_valid_answers_or_recorded_conflicts(pair):
     @given(answers_for(pair))
     def check(data):
         result = update(data, old.model, new.model, [new.model])
-        answers = reread(result.data, new)  # never refused: valid against the new model
+        answers = reread_updated(result.data, new)  # valid against the new model but for the conflicts
         recorded = [d.rule for d in answers.decisions if d.conflict]
         assert sorted(recorded) == sorted(i.rule_id for i in result.report.items if i.case in CONFLICTS)
         rendered = render_update(result.report)

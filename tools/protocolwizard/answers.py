@@ -297,6 +297,20 @@ def _check_decisions(checker: Checker, data: dict, context: Context, partial: bo
                          "kies 'wijzigen' als de regel deze tekst moet krijgen.")
 
 
+def _check_conflicts(checker: Checker, data: dict) -> None:
+    """A model-update conflict (``protocolwizard bijwerken``) is for the team to decide before the draft is made;
+    the wizard (a partial check) reads it to ask."""
+    for index, item in enumerate(data.get("besluiten") or []):
+        if not isinstance(item, dict) or not isinstance(item.get("conflict"), dict) or not item["conflict"]:
+            continue
+        rule = item.get("regel")
+        what = ("het team schrapte regel '{regel}' en het nieuwe model veranderde hem" if item.get("besluit") == "schrappen"
+                else "het team en het nieuwe model veranderden regel '{regel}' allebei")
+        checker.fail(("besluiten", index, "conflict"), f"nog niet beslist: {what.format(regel=rule)}. Beslis in de wizard "
+                     "(protocolwizard start --hervat) of hier: verwijder het blok 'conflict' om het besluit van het "
+                     "team te houden, of kies besluit 'behouden' om de tekst van het model over te nemen.")
+
+
 def _warn_if_nothing_left(checker: Checker, data: dict, context: Context) -> None:
     """Every rule for the sector removed and none added: the draft would hold no rule at all."""
     school = data.get("school")
@@ -332,6 +346,8 @@ def check(document: YamlDocument, context: Context, *, partial: bool = False) ->
         data = _check_version(checker, data) or data
         _FieldChecker(checker, context, partial).block((), SCHEMA, data)
         _check_decisions(checker, data, context, partial)
+        if not partial:
+            _check_conflicts(checker, data)
         if not checker.errors and not partial:
             _warn_if_nothing_left(checker, data, context)
     checker.done()

@@ -86,7 +86,8 @@ def rename_map(chain: Sequence[Model]) -> dict[str, tuple[str, ...]]:
 
 
 def _reason(chain: Sequence[Model], rule_id: str, old_id: str = "") -> str:
-    """The newest change-log reason about ``rule_id`` (or, for a removed rule, about ``old_id``)."""
+    """The newest change-log reason about ``rule_id`` (or, for a removed rule, about ``old_id``); a rule that
+    stays but no longer applies to the school's sector has its reason under its own id."""
     for model in reversed(chain):
         for change in model.changes:
             if (rule_id and change.rule_id == rule_id) or (old_id and change.kind == "geschrapt" and change.old_id == old_id):
@@ -174,10 +175,10 @@ def update(data: dict, old: Model, new: Model, chain: Sequence[Model] = ()) -> U
                     ("toelichting", item.get("toelichting")), ("kwestie", item.get("kwestie")),
                 ) if value not in (None, "")})
                 items.append(RuleUpdate(DROPPED, "", old_id, old_rule.title, old_rule.text, "", team_text, choice,
-                                        _reason(chain, "", old_id), team_reason, chapter))
+                                        _reason(chain, old_id, old_id), team_reason, chapter))
             else:
                 items.append(RuleUpdate(GONE, "", old_id, old_rule.title, old_rule.text, decision=choice or "",
-                                        reason=_reason(chain, "", old_id), team_reason=team_reason))
+                                        reason=_reason(chain, old_id, old_id), team_reason=team_reason))
             continue
         base = item.get("vingerafdruk") if isinstance(item.get("vingerafdruk"), str) else fingerprint(old_rule.text)
         split = len(found) > 1
@@ -228,7 +229,7 @@ def update(data: dict, old: Model, new: Model, chain: Sequence[Model] = ()) -> U
     for old_rule in old.rules():
         if old_rule.id not in decided and _applies(old_rule, sector) and not targets(old_rule.id):
             items.append(RuleUpdate(GONE, "", old_rule.id, old_rule.title, old_rule.text,
-                                    reason=_reason(chain, "", old_rule.id)))
+                                    reason=_reason(chain, old_rule.id, old_rule.id)))
 
     result = {key: copy.deepcopy(value) for key, value in data.items()}
     result["versie"] = answers_schema.SCHEMA_VERSION

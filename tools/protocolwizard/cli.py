@@ -28,7 +28,7 @@ from .empty_file import empty_answers_file
 from .files import FileProblem, atomic_write, describe, exists, write_all
 from .output import FORMATS, OutputError, parse_formats, same_file
 from .answers import load_answers, parse_answers, to_data
-from .bijwerken import base_version, open_conflicts, update
+from .bijwerken import base_version, update
 from .modelversies import chain, kept_version, version_key, versions_folder
 from .services import (
     EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, load_model_checked, make_outputs,
@@ -120,10 +120,6 @@ def run_check(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     print(f"{args.antwoorden} is in orde: {aantal(len(answers.decisions), 'besluit', 'besluiten')}, "
           f"{aantal(len(answers.new_rules or []), 'nieuwe regel', 'nieuwe regels')}.")
-    conflicts = open_conflicts(answers.decisions)
-    if conflicts:
-        print(f"Nog te beslissen: {aantal(len(conflicts), 'conflict', 'conflicten')} met het nieuwe model "
-              f"({', '.join(d.rule for d in conflicts)}). Los ze op met: protocolwizard start --hervat {args.antwoorden}")
     return EXIT_OK
 
 
@@ -386,7 +382,10 @@ def run_update(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     new_ctx = context(new_model)
     raw = load_yaml(args.antwoorden).data
-    version = base_version(raw) if isinstance(raw, dict) else ""
+    if not isinstance(raw, dict):  # the checker says what is wrong, with file and line
+        _load(args.antwoorden, new_ctx, partial=True, notice=False)
+        return EXIT_INPUT
+    version = base_version(raw)
     if not new_model.version:
         _error(f"het model {args.model} heeft geen modelversie; vul 'modelversie' in, zoals \"2026.2\".")
         return EXIT_INPUT
@@ -429,6 +428,7 @@ def run_update(args: argparse.Namespace) -> int:
     if existing and not args.overschrijven:
         _error(f"{', '.join(existing)} {'bestaat' if len(existing) == 1 else 'bestaan'} al. Kies met --uitvoer een andere naam of gebruik --overschrijven.")
         return EXIT_FAILED
+    partial = partial or result.report.open_conflicts > 0  # the team decides them, in the wizard or the file
     try:
         updated = parse_answers(yaml.safe_dump(result.data, allow_unicode=True, sort_keys=False), new_ctx, str(target),
                                 partial=partial)

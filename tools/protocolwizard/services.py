@@ -9,7 +9,8 @@ to run ``bijwerken``. Rendering with the old version instead would keep the team
 refuse the many files (hand-written, or of schema version 1, which counts as 2026.1) that already use the current
 model's rules. The normalised answers ``maak`` writes keep the version the team decided against; only answers made
 against the current model get their fingerprints filled in (:func:`stamp`). Answers with an open model-update
-conflict are refused by ``maak`` (:func:`refuse_conflicts`).
+conflict are refused by the full check (``controleer`` and ``maak``, exit 2 with file, line and field); the
+wizard's partial check reads them, to ask the team.
 
 Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a PDF-only request, TeX failed);
 2 the input is wrong (answers file, options) or the output cannot be written there; 130 interrupted.
@@ -28,7 +29,7 @@ from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError, load_yaml
 
 from .answers import Answers, Context, answers_text, dump_answers, load_answers, parse_answers
-from .bijwerken import base_version, fingerprint, open_conflicts
+from .bijwerken import base_version, fingerprint
 from .draft import build_draft
 from .files import FileProblem
 from .output import ANSWERS_FILE, OutputError, write_outputs
@@ -83,22 +84,6 @@ def base_notice(answers: Answers, ctx: Context, path: Path) -> None:
         print(f"Let op: {path} is gemaakt met modelversie {answers.base_version}; het concept volgt modelversie "
               f"{ctx.model.version}. Wat het nieuwe model per regel veranderde, en waar dat botst met de besluiten "
               f"van het team, zie je met: protocolwizard bijwerken {path}", file=sys.stderr)
-
-
-def refuse_conflicts(answers: Answers, ctx: Context, path: Path | str) -> bool:
-    """True (after a Dutch message naming each rule) when a model-update conflict is still open."""
-    conflicts = open_conflicts(answers.decisions)
-    if not conflicts:
-        return False
-    titles = {rule.id: rule.title for rule in ctx.model.rules()}
-    say_error(f"{path} heeft nog {aantal(len(conflicts), 'conflict', 'conflicten')} met het nieuwe model; "
-              "het team beslist eerst, in de wizard (protocolwizard start --hervat "
-              f"{path}) of in het bestand:")
-    for decision in conflicts:
-        title = titles.get(decision.rule, "")
-        print(f"  regel '{decision.rule}'" + (f" ({title})" if title else "") + ": het team en het model "
-              "veranderden deze regel allebei.", file=sys.stderr)
-    return True
 
 
 def say_error(message: str) -> None:
@@ -168,10 +153,7 @@ def readable_answers(answers: Answers, ctx: Context, *, keep_asked: bool, partia
 
 def make_outputs(answers: Answers, ctx: Context, folder: Path, formats: tuple[str, ...], overwrite: bool, url: str,
                  source: Path | None = None) -> int:
-    """Write the draft; ``source`` is the answers file it came from, which is never overwritten. Answers with
-    an open model-update conflict are refused (exit 2)."""
-    if refuse_conflicts(answers, ctx, source or "het antwoordbestand"):
-        return EXIT_INPUT
+    """Write the draft; ``source`` is the answers file it came from, which is never overwritten."""
     try:
         url = check_url(url) if url else url
         text = readable_answers(answers, ctx, keep_asked=False, partial=False, source=str(Path(folder) / ANSWERS_FILE))
