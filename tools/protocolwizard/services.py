@@ -90,12 +90,12 @@ def say_error(message: str) -> None:
     print(f"Fout: {message}", file=sys.stderr)
 
 
-def say_refusal(path: Path, error: ValidationError | YamlError) -> None:
-    """A file the checker refused: every problem with its file, line and field, in Dutch."""
+def say_refusal(path: Path, error: ValidationError | YamlError, note: str = "") -> None:
+    """A file the checker refused: every problem with its file, line and field, in Dutch (``note`` after the count)."""
     if isinstance(error, YamlError):
         say_error(str(error))
         return
-    say_error(f"{path} bevat {aantal(len(error.errors), 'fout', 'fouten')}:")
+    say_error(f"{path} bevat {aantal(len(error.errors), 'fout', 'fouten')}{note}:")
     for problem in error.errors:
         print(f"  {problem}", file=sys.stderr)
 
@@ -104,9 +104,7 @@ def load_checked(path: Path, ctx: Context, *, partial: bool = False, notice: boo
     try:
         answers = load_answers(path, ctx, partial=partial)
     except (ValidationError, YamlError) as error:
-        say_refusal(path, error)
-        if isinstance(error, ValidationError):
-            _older_base_hint(path, ctx)
+        say_refusal(path, error, _older_base_hint(path, ctx) if isinstance(error, ValidationError) else "")
         return None
     for warning in answers.warnings:
         print(f"Let op: {warning}", file=sys.stderr)
@@ -115,17 +113,19 @@ def load_checked(path: Path, ctx: Context, *, partial: bool = False, notice: boo
     return answers
 
 
-def _older_base_hint(path: Path, ctx: Context) -> None:
-    """A refused file made against another model version: its rule ids may be those of that version."""
+def _older_base_hint(path: Path, ctx: Context) -> str:
+    """For a refused file made against another model version (its rule ids may be that version's): how to
+    bring it to the current one."""
     try:
         data = load_yaml(path).data
     except (YamlError, OSError):
-        return
+        return ""
     if isinstance(data, dict) and isinstance(data.get("versie"), int):
         version = base_version(data)
         if ctx.model.version and version != ctx.model.version:
-            print(f"Dit bestand is gemaakt met modelversie {version}. Breng het eerst naar modelversie "
-                  f"{ctx.model.version} met: protocolwizard bijwerken {path}", file=sys.stderr)
+            return (f" (het is gemaakt met modelversie {version}; breng het eerst naar modelversie "
+                    f"{ctx.model.version} met: protocolwizard bijwerken {path})")
+    return ""
 
 
 class UnreadableAnswers(ValueError):
