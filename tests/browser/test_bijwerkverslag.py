@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from test_toegankelijkheid import THEMES, documents_violations
+from .test_toegankelijkheid import THEMES, documents_violations
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "bijwerken"
