@@ -40,7 +40,7 @@ from typing import Any, Sequence
 from protocol.bijwerkverslag import (
     CASES, CONFLICT, CONFLICTS, DROPPED, GONE, MOVED, NEW, OWN, REMOVED_CHANGED, RENAMED, TAKEN, RuleUpdate, UpdateReport,
 )
-from protocol.model import SECTORS, Model, Rule
+from protocol.model import SECTORS, Model
 
 from . import answers_schema
 from .answers import Decision
@@ -99,10 +99,6 @@ def _same(one: str, other: str) -> bool:
     return one.split() == other.split()
 
 
-def _applies(rule: Rule, sector: str | None) -> bool:
-    return rule.applies_to(sector)
-
-
 def _chapter_for(old_chapter: str, old: Model, new: Model, renames: dict[str, tuple[str, ...]]) -> str:
     """The chapter of the new model that holds most of an old chapter's rules (else the last chapter)."""
     new_chapters = {c.id for c in new.chapters}
@@ -120,7 +116,7 @@ def _chapter_for(old_chapter: str, old: Model, new: Model, renames: dict[str, tu
                 votes[new.chapter_of(target).id] += 1
     if votes:
         return max(new.chapters, key=lambda c: votes[c.id]).id  # ties: the earlier chapter
-    return new.chapters[-1].id
+    return new.chapters[-1].id if new.chapters else old_chapter
 
 
 def _text_of(item: dict, key: str) -> str:
@@ -148,7 +144,7 @@ def update(data: dict, old: Model, new: Model, chain: Sequence[Model] = ()) -> U
             predecessors.setdefault(target, []).append(old_id)
 
     def targets(old_id: str) -> list[str]:
-        return [t for t in renames.get(old_id, (old_id,)) if t in new_rules and _applies(new_rules[t], sector)]
+        return [t for t in renames.get(old_id, (old_id,)) if t in new_rules and new_rules[t].applies_to(sector)]
 
     items: list[RuleUpdate] = []
     decisions: list[dict] = []
@@ -212,9 +208,9 @@ def update(data: dict, old: Model, new: Model, chain: Sequence[Model] = ()) -> U
             decisions.append(result)
 
     for rule in new.rules():
-        if rule.id in handled or not _applies(rule, sector):
+        if rule.id in handled or not rule.applies_to(sector):
             continue
-        before = [old_ids[o] for o in predecessors.get(rule.id, []) if _applies(old_ids[o], sector)]
+        before = [old_ids[o] for o in predecessors.get(rule.id, []) if old_ids[o].applies_to(sector)]
         reason = _reason(chain, rule.id)
         if not before:
             items.append(RuleUpdate(NEW, rule.id, title=rule.title, new_text=rule.text, reason=reason))
@@ -227,7 +223,7 @@ def update(data: dict, old: Model, new: Model, chain: Sequence[Model] = ()) -> U
             items.append(RuleUpdate(RENAMED, rule.id, previous.id, rule.title, previous.text, rule.text, reason=reason))
 
     for old_rule in old.rules():
-        if old_rule.id not in decided and _applies(old_rule, sector) and not targets(old_rule.id):
+        if old_rule.id not in decided and old_rule.applies_to(sector) and not targets(old_rule.id):
             items.append(RuleUpdate(GONE, "", old_rule.id, old_rule.title, old_rule.text,
                                     reason=_reason(chain, old_rule.id, old_rule.id)))
 
