@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from protocolwizard.answers_schema import SCHEMA_VERSION
 from protocolwizard.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +31,10 @@ def variant(tmp_path: Path, old: str, new: str, name: str = "antwoorden.yaml") -
 
 def test_the_example_is_valid(capsys):
     code, out, _ = run(capsys, "controleer", ROOT / "examples" / "antwoorden-voorbeeld.yaml")
-    assert code == 0 and "is in orde: 5 besluiten, 1 nieuwe regel." in out
+    data = yaml.safe_load(EXAMPLE)
+    decisions, new_rules = len(data["besluiten"]), len(data["nieuwe_regels"])
+    assert decisions > 1 and new_rules == 1  # the counts below are Dutch plurals and singulars
+    assert code == 0 and f"is in orde: {decisions} besluiten, 1 nieuwe regel." in out
 
 
 CASES = {
@@ -47,7 +52,8 @@ CASES = {
     "wijzigen zonder tekst": (CHANGE_WITH_TEXT, "    besluit: wijzigen\n", r"veld besluiten\.1: bij het besluit 'wijzigen' hoort een nieuwe tekst \(veld tekst\)"),
     "twee besluiten": ("  - regel: meelezen-niet", "  - regel: contact-toon", r"over regel 'contact-toon' staan twee besluiten"),
     "regel van andere sector": ("  - regel: meelezen-niet", "  - regel: contact-jonge-leerlingen", r"regel 'contact-jonge-leerlingen' geldt niet voor de sector vo"),
-    "verkeerde versie": ("versie: 1", "versie: 2", r"regel \d+: veld versie: versie 2 wordt niet ondersteund"),
+    "verkeerde versie": (f"\nversie: {SCHEMA_VERSION}\n", f"\nversie: {SCHEMA_VERSION + 1}\n",
+                         rf"regel \d+: veld versie: versie {SCHEMA_VERSION + 1} wordt niet ondersteund"),
     "ongeldige datum": ('datum: "2026-11-12"', 'datum: "12-11-2026"', r"'12-11-2026' is geen datum in de vorm JJJJ-MM-DD"),
     "gebroken yaml": ("  sector: vo", "  sector: [vo", r"regel \d+: dit is geen geldige YAML"),
 }

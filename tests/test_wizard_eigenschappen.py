@@ -82,6 +82,8 @@ def value_strategy(spec: Field) -> st.SearchStrategy:
     kind = spec.kind
     if kind == "version":
         return rarely(st.just(answers_schema.SCHEMA_VERSION), st.sampled_from([0, 2, "1", None]))
+    if kind == "modelversie":
+        return rarely(st.sampled_from([CONTEXT.model.version, answers_schema.FIRST_MODEL_VERSION]), st.one_of(TEXT, WRONG_KIND))
     if kind == "text":
         too_long = st.just("x" * (spec.max_length + 1))
         return rarely(TEXT, st.one_of(WRONG_KIND, too_long)) if Faults.on else RENDERABLE_TEXT

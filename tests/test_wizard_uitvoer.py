@@ -18,7 +18,7 @@ import pytest
 import yaml
 from protocol.strict_yaml import MAX_BYTES, load_yaml
 from protocolwizard.answers import NewRule, load_answers
-from protocolwizard.answers_schema import MAX_TEXT
+from protocolwizard.answers_schema import MAX_TEXT, SCHEMA_VERSION
 from protocolwizard.cli import main
 from protocolwizard.files import FileProblem, write_all
 from protocolwizard.output import ANSWERS_FILE, shareable, target_names
@@ -172,7 +172,7 @@ def test_every_written_answers_file_reads_back(capsys, tmp_path):
     assert run(capsys, "maak", EXAMPLE, "--uitvoer", folder, "--formaat", "md")[0] == 0
     again = load_answers(folder / ANSWERS_FILE, CTX)
     assert again == shareable(load_answers(EXAMPLE, CTX))  # without the private notes
-    assert yaml.safe_load((folder / ANSWERS_FILE).read_text(encoding="utf-8"))["versie"] == 1
+    assert yaml.safe_load((folder / ANSWERS_FILE).read_text(encoding="utf-8"))["versie"] == SCHEMA_VERSION
     assert load_yaml(folder / ANSWERS_FILE).data
 
 

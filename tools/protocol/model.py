@@ -3,7 +3,9 @@
 A model also carries its version (``modelversie``, e.g. "2026.2"), a note about
 who wrote it (``over``), per rule an optional source note (``grondslag``: the
 law and article or named arrangement it rests on, for all of the rule's sectors
-or per sector) and a change log since the previous version (``wijzigingen``).
+or per sector) and a change log since the previous version (``wijzigingen``): per rule ``nieuw``,
+``gewijzigd``, ``geschrapt`` (with the old id in ``was``) or ``vervangen`` (a new id for the old rule ``was``;
+several entries with the same ``was`` split it), each with its reason. ``protocolwizard bijwerken`` follows it.
 Older model versions are kept in ``templates/modellen/<versie>.yaml``.
 
 The same format holds a school's own protocol imported from Word, Markdown or YAML

@@ -214,3 +214,71 @@ REPORT_COVERAGE_TEXT = (
     "modelprotocol en de kwesties van de discussiekaarten. Een kwestie is besproken in het eigen protocol als een "
     "regel van de school een onderwerp van die kwestie heeft."
 )
+# The update report (protocolwizard bijwerken) ----------------------------------------------------
+
+BW_TITLE = "Bijwerkverslag: {naam}"
+BW_WINDOW_TITLE = "Bijwerkverslag · {naam}"
+BW_SUBTITLE = "Van modelversie {oud} naar modelversie {nieuw}"
+BW_NO_NAME = "antwoorden zonder schoolnaam"
+BW_INTRODUCTION = (
+    "De antwoorden van het teamgesprek zijn gemaakt met versie {oud} van het modelprotocol. Dit verslag "
+    "zegt per regel wat er verandert nu ze naar versie {nieuw} zijn gebracht: wat uit het nieuwe model wordt "
+    "overgenomen, waar het besluit van het team blijft staan en waar het team zelf moet beslissen. Het "
+    "oorspronkelijke antwoordbestand is niet veranderd."
+)
+BW_TO_DECIDE = (
+    "Nog te beslissen: {aantal}. Het concept kan pas worden gemaakt als het team daarover heeft beslist, in de "
+    "wizard (protocolwizard start --hervat {bestand}) of in het antwoordbestand zelf."
+)
+BW_NOTHING_TO_DECIDE = "Er is niets meer te beslissen. Maak het concept met: protocolwizard maak {bestand} --uitvoer concept"
+BW_CHECK = "Kijk ook naar: {aantal} die niet meer in het model staan of naar een ander hoofdstuk gingen."
+BW_SUMMARY = "Samenvatting"
+BW_SUMMARY_HEADER = ("Wat er met de regel gebeurt", "Aantal")
+BW_RULE = "{titel} ({id})"
+BW_RULE_RENAMED = "{titel} ({id}, eerder {oud})"
+BW_RULE_SPLIT = "{titel} ({id}, een deel van het eerdere {oud})"
+BW_TEAM_TEXT = "Tekst van het team"
+BW_TEAM_DECISION = "Besluit van het team"
+BW_MODEL_TEXT = "Tekst van het nieuwe model"
+BW_REMOVED_BY_TEAM = "geschrapt"
+BW_MODEL_REASON = "Waarom het model veranderde"
+BW_NO_REASON = "het model geeft geen reden"
+BW_TEAM_REASON = "Toelichting van het team"
+BW_PREVIOUS = "Eerdere tekst van het model"
+BW_WAS = "Was"
+BW_BECOMES = "Wordt"
+BW_TEXT = "Tekst"
+BW_HOW = "Zo beslis je"
+BW_HOW_CONFLICT = (
+    "Kies in de wizard: de tekst van het team houden, de tekst van het model overnemen of een nieuwe tekst "
+    "schrijven. Of in het antwoordbestand: verwijder het blok 'conflict' om het besluit van het team te houden, "
+    "of zet het besluit op 'behouden' (zonder tekst) om de tekst van het model over te nemen."
+)
+BW_HOW_DROPPED = (
+    "De regel staat nu als eigen regel van het team in het hoofdstuk '{hoofdstuk}' (nieuwe_regels), zodat er "
+    "niets verloren gaat. Volgt het team het model, haal hem daar dan weg."
+)
+BW_KEPT_BEFORE = "Het team had besloten deze regel te behouden."
+BW_MOVED = "{titel}: stond in het hoofdstuk '{oud}', dat het model niet meer heeft; nu in '{nieuw}'."
+BW_OWN = "{regel}: het model veranderde deze regel niet; de tekst van het team blijft staan."
+BW_RENAMED = "{regel}: andere id in het model, dezelfde tekst."
+BW_GONE = "{regel}: {reden}"
+BW_GONE_REMOVED_BY_TEAM = "{regel}: het team had deze regel al geschrapt. {reden}"
+BW_CONFLICT_BADGE = "conflict"
+BW_NEW_INCLUDED = "Deze regels komen in het concept, tenzij het team ze schrapt."
+
+#: Per case of protocolwizard.bijwerken: the heading of its section and its label in the summary.
+BW_CASES = {
+    "conflict": ("Conflicten: het team en het model veranderden dezelfde regel",
+                 "conflict: het team en het model veranderden hem allebei"),
+    "geschrapt-gewijzigd": ("Geschrapt door het team, veranderd in het model",
+                            "conflict: het team schrapte hem, het model veranderde hem"),
+    "vervallen-besluit": ("Niet meer in het model, wel in het besluit van het team",
+                          "niet meer in het model; het team had hem behouden of gewijzigd"),
+    "hoofdstuk-verplaatst": ("Eigen regels in een ander hoofdstuk", "eigen regel naar een ander hoofdstuk"),
+    "overgenomen": ("Overgenomen uit het nieuwe model", "overgenomen uit het nieuwe model"),
+    "nieuw": ("Nieuw in het model", "nieuw in het model"),
+    "eigen-tekst": ("De tekst van het team blijft staan", "tekst van het team blijft staan"),
+    "hernoemd": ("Andere id, dezelfde tekst", "andere id, dezelfde tekst"),
+    "vervallen": ("Niet meer in het model", "niet meer in het model"),
+}

@@ -56,6 +56,8 @@ class Decision:
     #: The sessions behind this decision, when several sessions are combined (``sessies``); not in the file.
     sessions: tuple[SessionView, ...] = field(default=(), compare=False)
     revises: tuple[SessionView, ...] = field(default=(), compare=False)  # the earlier sessions it overrides
+    fingerprint: str | None = None  # of the model text decided on (protocolwizard.bijwerken)
+    conflict: dict[str, str] | None = None  # an unresolved model-update conflict (protocolwizard.bijwerken)
 
     @property
     def complete(self) -> bool:
@@ -84,6 +86,7 @@ class Answers:
     decisions: list[Decision] = field(default_factory=list)
     new_rules: list[NewRule] | None = None  # None: the wizard has not asked yet
     notes: dict[str, str | None] = field(default_factory=dict)
+    base_version: str = ""  # the model version the answers were made against ("basisversie")
     #: What the checker allowed but probably was not meant (Dutch, with file, line and field).
     warnings: list[str] = field(default_factory=list, compare=False, repr=False)
     # Branch 'wizard': the handbook address (None: not asked; '': none) and the state of each kwestie.
@@ -275,6 +278,9 @@ class _FieldChecker:
             self.block(path, spec, value)
         elif kind in ("text", "file"):  # a file is read where it is used (the base: _check_base)
             self.text(path, spec, value, required=spec.required)
+        elif kind == "modelversie":
+            if self.text(path, spec, value, required=spec.required) and value.strip() != value:
+                checker.fail(path, "schrijf de modelversie zonder spaties ervoor of erna, zoals \"2026.2\".")
         elif kind == "choice":
             if value == "" and not spec.required:
                 return  # an optional choice left open (the empty file writes it so)
@@ -355,6 +361,20 @@ def _check_decisions(checker: Checker, data: dict, context: Context, partial: bo
                          "kies 'wijzigen' als de regel deze tekst moet krijgen.")
 
 
+def _check_conflicts(checker: Checker, data: dict) -> None:
+    """A model-update conflict (``protocolwizard bijwerken``) is for the team to decide before the draft is made;
+    the wizard (a partial check) reads it to ask."""
+    for index, item in enumerate(data.get("besluiten") or []):
+        if not isinstance(item, dict) or not isinstance(item.get("conflict"), dict) or not item["conflict"]:
+            continue
+        rule = item.get("regel")
+        what = ("het team schrapte regel '{regel}' en het nieuwe model veranderde hem" if item.get("besluit") == "schrappen"
+                else "het team en het nieuwe model veranderden regel '{regel}' allebei")
+        checker.fail(("besluiten", index, "conflict"), f"nog niet beslist: {what.format(regel=rule)}. Beslis in de wizard "
+                     "(protocolwizard start --hervat) of hier: verwijder het blok 'conflict' om het besluit van het "
+                     "team te houden, of kies besluit 'behouden' om de tekst van het model over te nemen.")
+
+
 def _warn_if_nothing_left(checker: Checker, data: dict, context: Context) -> None:
     """Every rule for the sector removed and none added: the draft would hold no rule at all."""
     school = data.get("school")
@@ -397,6 +417,8 @@ def check(document: YamlDocument, context: Context, *, partial: bool = False) ->
         context = replace(context, model=base, basis=base.source) if base else context
         _FieldChecker(checker, context, partial, sector if isinstance(sector, str) else None).block((), SCHEMA, data)
         _check_decisions(checker, data, context, partial)
+        if not partial:
+            _check_conflicts(checker, data)
         if not checker.errors and not partial:
             _warn_if_nothing_left(checker, data, context)
     else:
@@ -471,6 +493,8 @@ def _item(spec: Field, item: dict, cls: type) -> Any:
             values[f.attr] = _text(item.get(f.key)) if f.kind == "text" else item[f.key]
         elif f.kind == "bool":
             values[f.attr] = item.get(f.key)
+        elif f.kind == "block":
+            values[f.attr] = dict(item[f.key]) if isinstance(item.get(f.key), dict) else None
         else:
             values[f.attr] = _asked(item, f.key)
     return cls(**values)
@@ -489,6 +513,7 @@ def _build(data: dict) -> Answers:
         handboek=None if "handboek" not in data else _text(data.get("handboek")),
         kwesties={key: value for key, value in (data.get("kwesties") or {}).items() if value},
         basis=_text(data.get("basis")) or None,
+        base_version=_text(data.get("basisversie")),
     )
 
 
@@ -534,6 +559,7 @@ def to_data(answers: Answers, *, keep_asked: bool = True) -> dict:
     """The answers as plain data in the schema's order. ``keep_asked`` keeps skipped fields as ''."""
     raw = {
         "versie": answers_schema.SCHEMA_VERSION,
+        "basisversie": answers.base_version or None,
         "school": answers.school,
         "sessie": answers.session,
         "besluiten": _items(answers_schema.at("besluiten"), answers.decisions),

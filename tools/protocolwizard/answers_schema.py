@@ -20,7 +20,14 @@ to keep it. A kwestie is discussed when ``kwesties`` says so, or, when
 ``kwesties`` does not name it, when a decision, a new rule or a note names it
 (that is how files written before ``kwesties`` and ``handboek`` existed say it;
 they keep their meaning, including every ``behouden`` they record). Both fields
-are optional, so no migration is needed.
+are optional; the migration to version 2 (below) leaves them as they are.
+
+Version 2 adds what ``protocolwizard bijwerken`` needs to re-apply the
+answers to a newer model (:mod:`protocolwizard.bijwerken`): the model version
+the answers were made against (``basisversie``), per decision the fingerprint
+of the model text the team decided on (``vingerafdruk``) and an unresolved
+update conflict (``conflict``). A version-1 file is read as made against
+model version 2026.1, the first one published.
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from typing import Any, Callable
 from protocol.document import dutch_list, format_day
 from protocol.model import SECTORS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_TEXT = 5_000
 MAX_NAME = 200
 MAX_EMAIL = 254
@@ -45,8 +52,8 @@ Show = Callable[[Any, dict[str, str]], str]
 class Field:
     """One field of the answers file.
 
-    ``kind``: "version", "text", "file" (a path relative to the answers file), "choice", "bool" (true or
-    false), "date", "email", "ref" (the id of a
+    ``kind``: "version", "modelversie" (a model version such as "2026.2"), "text", "file" (a path relative to the
+    answers file), "choice", "bool" (true or false), "date", "email", "ref" (the id of a
     rule, chapter, card or kwestie, named by ``ref``), "refs" (a list of
     those), "block" (fixed sub-fields), "list" (items with ``fields``) or
     "map" (kwestie id -> the value described by ``fields[0]``) or "url" (a web address, checked with
@@ -184,8 +191,20 @@ _PLACES = (
 
 _KWESTIE_HELP = "waar het werd besproken, als kaart/nummer, bijvoorbeeld {kwestie}"
 
+#: Model version of a version-1 file, which did not record it: the first published model.
+FIRST_MODEL_VERSION = "2026.1"
+MAX_VERSION = 40
+
+CONFLICT_HELP = (
+    "vult 'protocolwizard bijwerken' in als het team en het nieuwe model dezelfde regel veranderden; "
+    "beslis in de wizard, of hier: verwijder dit blok om het besluit van het team te houden, of kies "
+    "besluit behouden om de tekst van het model over te nemen, of schrijf een nieuwe tekst"
+)
+
 SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
     Field("versie", "version", "Versie van het bestandsformaat", required=True, example=SCHEMA_VERSION),
+    Field("basisversie", "modelversie", "Versie van het model", "de versie van het modelprotocol waarmee de "
+          "antwoorden zijn gemaakt; vult de wizard zelf in", max_length=MAX_VERSION),
     # Owner: branch eigenbasis (the school's own protocol as the base).
     Field("basis", "file", "Eigen protocol van de school", "het eigen protocol van 'protocolwizard importeer' "
           "(pad vanaf dit bestand); leeg: het modelprotocol", max_length=1000),
@@ -237,6 +256,16 @@ SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
                     "teamgesprek bewust anders besluit over de regel dan een eerder teamgesprek; zonder 'herzien: "
                     "true' is dat bij 'protocolwizard maak' met meer antwoordbestanden een tegenstrijdigheid",
                     attr="revised"),
+              # Model updates (protocolwizard bijwerken) ------------------------------------------
+              Field("vingerafdruk", "text", "Vingerafdruk van de modeltekst", "vult de wizard zelf in: de "
+                    "vingerafdruk van de tekst van het model waarover het team besliste", max_length=80,
+                    attr="fingerprint"),
+              Field("conflict", "block", "Conflict met het nieuwe model", CONFLICT_HELP, attr="conflict", fields=(
+                  Field("modelversie", "modelversie", "Versie van het nieuwe model", required=True),
+                  Field("modeltekst", "text", "Tekst van de regel in het nieuwe model", required=True),
+                  Field("reden", "text", "Waarom het model de regel veranderde"),
+                  Field("vorige_modeltekst", "text", "Tekst van de regel in het vorige model"),
+              )),
           )),
     Field("nieuwe_regels", "list", "Nieuwe regels die het team wil toevoegen", fields=(
         Field("hoofdstuk", "ref", "In welk hoofdstuk?", "het id van het hoofdstuk, bijvoorbeeld {hoofdstuk}",
@@ -322,7 +351,12 @@ def particulars(data: dict, card_titles: dict[str, str]) -> list[tuple[str, str]
 # Versions -----------------------------------------------------------------------------------
 
 #: Version n -> the function that turns the data of a version-n file into version n + 1.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+def _v1_to_v2(data: dict) -> dict:
+    """Version 1 did not record the model version: it was the first one, unless the file names another."""
+    return {**data, "basisversie": data.get("basisversie") or FIRST_MODEL_VERSION}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def migrate(data: dict, version: int) -> dict | None:

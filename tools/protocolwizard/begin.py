@@ -27,7 +27,7 @@ from kern.taal import aantal
 from protocol.eigen_protocol import (
     ImportProblem, confirm_proposals, dump_protocol, import_protocol, protocol_data,
 )
-from protocol.model import Model, load_model
+from protocol.model import load_model
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError, parse_yaml, read_limited
 

@@ -10,21 +10,29 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
+
+import yaml
 
 from kern.adres import LOCAL_URL, check_url, handbook_url
 from kern.kaartformaat import CardFormatError
 from kern.taal import aantal
+from protocol import teksten
+from protocol.bijwerkverslag import CASES, render_update
 from protocol.schema import ValidationError
-from protocol.strict_yaml import YamlError
+from protocol.strict_yaml import YamlError, load_yaml
 
 from . import arguments_nl  # noqa: F401  (Dutch messages for argparse)
 from .empty_file import empty_answers_file
-from .files import FileProblem, atomic_write, describe, exists
-from .output import FORMATS, OutputError, parse_formats
+from .files import FileProblem, atomic_write, describe, exists, write_all
+from .output import FORMATS, OutputError, parse_formats, same_file
+from .answers import load_answers, parse_answers, to_data
+from .bijwerken import base_version, update
+from .modelversies import chain, kept_version, version_key, versions_folder
 from .services import (
     EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, combined_sessions, context, load_checked as _load,
-    make_from_sessions, make_outputs, say_error as _error, say_refusal,
+    load_model_checked, make_from_sessions, make_outputs, readable_answers, say_error as _error, say_refusal,
 )
 
 DESCRIPTION = """\
@@ -42,7 +50,11 @@ voorbeelden:
   protocolwizard controleer antwoorden.yaml       alleen controleren
   protocolwizard maak antwoorden.yaml --uitvoer concept --formaat md,docx
   protocolwizard maak sessie-1.yaml sessie-2.yaml --uitvoer concept   meer teamgesprekken, één concept
+  protocolwizard bijwerken antwoorden.yaml        de antwoorden naar de nieuwste versie van het model brengen
 """
+
+MODEL_HELP = ("een ander model dan het meegeleverde, bijvoorbeeld het eigen model van het schoolbestuur "
+              "(YAML in de vorm van het modelprotocol)")
 
 
 def _handbook(value: str) -> str:
@@ -86,6 +98,7 @@ def parser() -> argparse.ArgumentParser:
     begin.add_argument("--vanaf", type=Path, metavar="BESTAND",
                        help="een nieuw teamgesprek van dezelfde school: schoolgegevens en basis uit dit eerdere "
                        "antwoordbestand, besluiten niet")
+    start.add_argument("--model", type=Path, metavar="MODEL.yaml", help=MODEL_HELP)
 
     make = commands.add_parser(
         "maak", help="een concept maken uit een antwoordbestand (of uit meer), zonder vragen",
@@ -104,12 +117,14 @@ def parser() -> argparse.ArgumentParser:
     make.add_argument("--handboek", type=_handbook, default=None, metavar="URL",
                       help="adres van het handboek voor de links in het wijzigingsverslag (standaard: het adres in "
                       "het antwoordbestand, anders HANDBOEK_URL; zonder adres noemt het verslag de kwesties zonder link)")
+    make.add_argument("--model", type=Path, metavar="MODEL.yaml", help=MODEL_HELP)
 
     check = commands.add_parser("controleer", help="een antwoordbestand (of meer) alleen controleren",
                                 description="Controleer een antwoordbestand en noem elke fout met regelnummer. Met meer "
                                 "antwoordbestanden: ook of de teamgesprekken samen één concept kunnen worden.")
     check.add_argument("antwoorden", type=Path, nargs="+", metavar="ANTWOORDEN",
                        help="het antwoordbestand (YAML), of één per teamgesprek")
+    check.add_argument("--model", type=Path, metavar="MODEL.yaml", help=MODEL_HELP)
 
     empty = commands.add_parser("leeg", help="een leeg antwoordbestand met uitleg schrijven",
                                 description="Schrijf een leeg antwoordbestand met uitleg bij elk veld, om zelf in te vullen.")
@@ -117,17 +132,21 @@ def parser() -> argparse.ArgumentParser:
                        help="naam van het nieuwe bestand (standaard: antwoorden.yaml)")
     empty.add_argument("--overschrijven", action="store_true", help="een bestaand bestand vervangen")
     add_own_protocol_commands(commands)
+    add_update_command(commands)
     return main
 
 
 def run_check(args: argparse.Namespace) -> int:
+    model = load_model_checked(args.model)
+    if model is None:
+        return EXIT_INPUT
     if len(args.antwoorden) > 1:
-        if combined_sessions(args.antwoorden, context()) is None:
+        if combined_sessions(args.antwoorden, context(model)) is None:
             return EXIT_INPUT
         print("De teamgesprekken zijn in orde en kunnen samen één concept worden.")
         return EXIT_OK
     args.antwoorden = args.antwoorden[0]
-    answers = _load(args.antwoorden, context())
+    answers = _load(args.antwoorden, context(model))
     if answers is None:
         return EXIT_INPUT
     print(f"{args.antwoorden} is in orde: {aantal(len(answers.decisions), 'besluit', 'besluiten')}, "
@@ -141,7 +160,10 @@ def run_make(args: argparse.Namespace) -> int:
     except OutputError as error:
         _error(str(error))
         return EXIT_INPUT
-    ctx = context()
+    model = load_model_checked(args.model)
+    if model is None:
+        return EXIT_INPUT
+    ctx = context(model)
     if len(args.antwoorden) > 1:
         return make_from_sessions(args.antwoorden, ctx, args.uitvoer, formats, args.overschrijven, args.handboek)
     answers = _load(args.antwoorden[0], ctx)
@@ -167,12 +189,15 @@ def run_start(args: argparse.Namespace) -> int:
     from .begin import EARLIER, OWN, Start
     from .interview import run_interview  # questionary is only needed here
 
+    model = load_model_checked(args.model)
+    if model is None:
+        return EXIT_INPUT
     start = Start(OWN, args.basis) if args.basis else Start(EARLIER, args.vanaf) if args.vanaf else None
     if start and args.hervat:
         _error("--basis en --vanaf horen bij een nieuw antwoordbestand, niet bij --hervat.")
         return EXIT_INPUT
     return run_interview(args.hervat or args.antwoorden, resume=args.hervat is not None, handboek_url=args.handboek,
-                         start=start)
+                         start=start, context=context(model) if args.model else None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     command = args.opdracht or "start"
     if args.opdracht is None:
         args = parser().parse_args(["start", *(argv if argv is not None else sys.argv[1:])])
-    handlers = {"start": run_start, "maak": run_make, "controleer": run_check, "leeg": run_empty, **OWN_PROTOCOL_HANDLERS}
+    handlers = {"start": run_start, "maak": run_make, "controleer": run_check, "leeg": run_empty, **OWN_PROTOCOL_HANDLERS,
+                **UPDATE_HANDLERS}
     try:
         return handlers[command](args)
     except KeyboardInterrupt:
@@ -337,6 +363,136 @@ def run_compare(args: argparse.Namespace) -> int:
 
 
 OWN_PROTOCOL_HANDLERS = {"importeer": run_import, "vergelijk": run_compare}
+
+
+# --- Model updates: bijwerken ---
+
+UPDATE_DESCRIPTION = """\
+Breng een antwoordbestand naar een nieuwere versie van het model, regel voor regel. Wat het team
+behield en het model veranderde, wordt overgenomen; wat het team veranderde en het model niet,
+blijft staan; waar het team en het model dezelfde regel veranderden, beslist het team zelf (een
+conflict, in de wizard of in het bestand). Er komt een nieuw antwoordbestand en een bijwerkverslag
+(Markdown en HTML). Het oorspronkelijke antwoordbestand blijft zoals het is.
+"""
+
+
+def add_update_command(commands: argparse._SubParsersAction) -> None:
+    """The subcommand ``bijwerken``."""
+    update = commands.add_parser(
+        "bijwerken", help="een antwoordbestand naar de nieuwste versie van het model brengen",
+        description=UPDATE_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    update.add_argument("antwoorden", type=Path, metavar="ANTWOORDEN", help="het antwoordbestand (YAML)")
+    update.add_argument("--model", type=Path, metavar="NIEUW.yaml",
+                        help="het nieuwe model (standaard: het meegeleverde); eerdere versies ervan staan in de map "
+                        "'modellen' ernaast, als <versie>.yaml")
+    update.add_argument("--basismodel", type=Path, metavar="OUD.yaml",
+                        help="het model waarmee de antwoorden zijn gemaakt, als het niet bij de andere versies staat")
+    update.add_argument("--uitvoer", type=Path, metavar="NIEUWE-ANTWOORDEN.yaml",
+                        help="het bijgewerkte antwoordbestand (standaard: naast het oude, met de nieuwe modelversie "
+                        "in de naam); het bijwerkverslag komt ernaast")
+    update.add_argument("--overschrijven", action="store_true", help="bestaande uitvoerbestanden vervangen")
+
+
+def _base_model(version: str, args: argparse.Namespace, folder: Path):
+    """The model the answers were made against: --basismodel, or the kept version; None after saying why."""
+    if args.basismodel is not None:
+        model = load_model_checked(args.basismodel)
+        if model is not None and model.version and model.version != version:
+            _error(f"{args.basismodel} is modelversie {model.version}, maar de antwoorden zijn gemaakt met "
+                   f"modelversie {version}.")
+            return None
+        return model
+    try:
+        model = kept_version(version, folder)
+    except (ValidationError, YamlError) as error:
+        say_refusal(folder / f"{version}.yaml", error)
+        return None
+    if model is None:
+        _error(f"modelversie {version}, waarmee de antwoorden zijn gemaakt, is niet gevonden in {folder}. "
+               "Noem dat model met --basismodel OUD.yaml.")
+    return model
+
+
+def run_update(args: argparse.Namespace) -> int:
+    new_model = load_model_checked(args.model)
+    if new_model is None:
+        return EXIT_INPUT
+    new_ctx = context(new_model)
+    raw = load_yaml(args.antwoorden).data
+    if not isinstance(raw, dict):  # the checker says what is wrong, with file and line
+        _load(args.antwoorden, new_ctx, partial=True, notice=False)
+        return EXIT_INPUT
+    version = base_version(raw)
+    if not new_model.version:
+        _error(f"het model {args.model} heeft geen modelversie; vul 'modelversie' in, zoals \"2026.2\".")
+        return EXIT_INPUT
+    if version == new_model.version:
+        if _load(args.antwoorden, new_ctx, partial=True) is None:
+            return EXIT_INPUT
+        print(f"{args.antwoorden} is al gemaakt met modelversie {new_model.version}: niets bij te werken.")
+        return EXIT_OK
+    old_key, new_key = version_key(version), version_key(new_model.version)
+    if old_key and new_key and old_key > new_key:
+        _error(f"{args.antwoorden} is gemaakt met modelversie {version}, nieuwer dan het model ({new_model.version}).")
+        return EXIT_INPUT
+    folder = versions_folder(args.model)
+    old_model = _base_model(version, args, folder)
+    if old_model is None:
+        return EXIT_INPUT
+    old_ctx = context(old_model)
+    answers = _load(args.antwoorden, old_ctx, partial=True, notice=False)
+    if answers is None:
+        return EXIT_INPUT
+    try:  # a file the wizard is still filling in is updated as well, and stays one
+        load_answers(args.antwoorden, old_ctx)
+        partial = False
+    except (ValidationError, YamlError):
+        partial = True
+    models, complete = chain(new_model, version, folder)
+    if not complete:
+        print(f"Let op: niet elke modelversie tussen {version} en {new_model.version} is gevonden in {folder}; "
+              "regels die in een tussenliggende versie een andere id kregen, worden niet gevolgd.", file=sys.stderr)
+    result = update(to_data(answers, keep_asked=True), old_model, new_model, models)
+    target: Path = args.uitvoer or args.antwoorden.with_name(f"{args.antwoorden.stem}-{new_model.version}.yaml")
+    reports = {fmt: target.with_name(f"{target.stem}-bijwerkverslag.{fmt}") for fmt in ("md", "html")}
+    names = [target, *reports.values()]
+    for name in names:
+        if same_file(name, args.antwoorden):
+            _error(f"{name} is het antwoordbestand dat wordt gelezen; dat wordt nooit overschreven. Kies met --uitvoer "
+                   "een andere naam.")
+            return EXIT_INPUT
+    existing = [str(name) for name in names if exists(name)]
+    if existing and not args.overschrijven:
+        _error(f"{', '.join(existing)} {'bestaat' if len(existing) == 1 else 'bestaan'} al. Kies met --uitvoer een andere naam of gebruik --overschrijven.")
+        return EXIT_FAILED
+    partial = partial or result.report.open_conflicts > 0  # the team decides them, in the wizard or the file
+    try:
+        updated = parse_answers(yaml.safe_dump(result.data, allow_unicode=True, sort_keys=False), new_ctx, str(target),
+                                partial=partial)
+        previous = args.antwoorden.read_text(encoding="utf-8")  # its comments and layout are kept where they fit
+        text = readable_answers(updated, new_ctx, keep_asked=True, partial=partial, source=str(target), previous=previous)
+    except (ValidationError, YamlError, ValueError) as error:
+        _error(f"de bijgewerkte antwoorden zijn niet geschreven, want ze kloppen niet met het nieuwe model: {error}")
+        return EXIT_FAILED
+    report = replace(result.report, answers_file=str(target))
+    rendered = render_update(report)
+    write_all({target: text, **{path: rendered[fmt] for fmt, path in reports.items()}})
+    print(f"Bijgewerkt van modelversie {version} naar {new_model.version}: {target}, met het bijwerkverslag in "
+          f"{reports['md']} en {reports['html']}.")
+    counts = report.counts()
+    for case in CASES:
+        if counts[case]:
+            print(f"  {aantal(counts[case], 'regel', 'regels')}: {teksten.BW_CASES[case][1]}")
+    if report.open_conflicts:
+        print(f"Nog te beslissen: {aantal(report.open_conflicts, 'conflict', 'conflicten')}. Los ze op met: "
+              f"protocolwizard start --hervat {target} (of in het bestand); maak daarna het concept.")
+    else:
+        print(f"Maak het concept met: protocolwizard maak {target} --uitvoer concept")
+    return EXIT_OK
+
+
+UPDATE_HANDLERS = {"bijwerken": run_update}
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ def _examples(context: Context) -> dict[str, str]:
         "hoofdstuk": " of ".join(chapters[:2]) or "hoofdstuk-id",
         "kaarten": ", ".join(card.id for card in context.cards[:2]) or "kaart-id",
         "kwestie": kwesties[0] if kwesties else "kaart/1",
+        "modelversie": context.model.version,
     }
 
 
@@ -97,6 +98,8 @@ def _block(spec: Field, examples: dict[str, str], indent: str) -> list[str]:
     for child in spec.fields:
         if child.kind == "version":
             lines += [f"{child.key}: {SCHEMA_VERSION}"]
+        elif child.kind == "modelversie" and not indent:  # the model this file will be filled in against
+            lines.append(_line(indent, child.key, json.dumps(examples["modelversie"]), _explain(child, examples)))
         elif child.kind == "block":
             if not indent:
                 lines.append("")

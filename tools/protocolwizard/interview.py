@@ -36,7 +36,7 @@ from protocol.document import RuleView
 from protocol.schema import ValidationError, text_problem
 from protocol.strict_yaml import YamlError
 
-from . import answers_schema, steps
+from . import answers_schema, bijwerken, steps
 from .answers import Answers, Context, Decision, NewRule, load_answers, prompt_problem
 from .answers_schema import DISCUSSED, MAX_TEXT, NOT_DISCUSSED, Field
 from .begin import Start, start_step
@@ -212,12 +212,28 @@ class Interview:
         say(f"Je antwoorden worden na elke vraag bewaard in {self.path}. Stoppen kan altijd met Ctrl-C.")
         say()
         self.ask_start()
+        self.resolve_conflicts()
         self.ask_school()
         self.ask_session()
         self.ask_handbook()
         self.ask_kwesties()
         self.ask_new_rules()
         return self.review()
+
+    def resolve_conflicts(self) -> None:
+        """Model-update conflicts (``protocolwizard bijwerken``): per rule, keep the team's decision, take the
+        model's text or write a new one. The logic and the words are in :mod:`protocolwizard.bijwerken`."""
+        for decision in bijwerken.open_conflicts(self.answers.decisions):
+            for line in bijwerken.conflict_lines(decision, self.context.model):
+                self.prompts.say(line)
+            choice = self.prompts.select(bijwerken.CONFLICT_QUESTION, bijwerken.conflict_choices(decision))
+            text = ""
+            if choice == bijwerken.NEW_TEXT:
+                text = self.ask_text(answers_schema.at("besluiten", "tekst"), decision.text or "", required=True)
+            index = self.answers.decisions.index(decision)  # in place: the file keeps its order
+            self.answers.decisions[index] = bijwerken.resolve(decision, choice, text)
+            self.save()
+            self.prompts.say()
 
     def ask_fields(self, key: str, values: dict, again: bool, spec: Field | None = None) -> None:
         """Ask every field of a block of the schema that is still open (or, ``again``, every field)."""

@@ -167,7 +167,7 @@ def write_outputs(
     return result
 
 
-def _same_file(one: Path, other: Path) -> bool:
+def same_file(one: Path, other: Path) -> bool:
     try:
         return os.path.samefile(one, other)
     except OSError:
@@ -178,7 +178,7 @@ def _check_targets(targets: list[Path], overwrite: bool, sources: tuple[Path | N
     """Refuse before rendering: the input files, existing files without ``overwrite``, anything not a regular file."""
     for source in filter(None, sources):
         for target in targets:
-            if _same_file(target, source):
+            if same_file(target, source):
                 raise FileProblem(f"{target} is het antwoordbestand dat wordt gelezen; kies een andere map, "
                                   "zodat het niet wordt overschreven.")
     existing = [target.name for target in targets if exists(target)]

@@ -2,6 +2,16 @@
 works with, loading an answers file with Dutch errors, and making the outputs. ``cli`` and
 ``interview`` both call these; neither imports the other.
 
+Answers made against an older model version (``basisversie``): ``maak`` and ``controleer`` read them against the
+current model as long as every rule id they name still exists there, and say (``Let op``) that ``bijwerken`` shows
+per rule what the newer model changed; a file naming an id the current model no longer has is refused with a hint
+to run ``bijwerken``. Rendering with the old version instead would keep the team's exact base, but it would also
+refuse the many files (hand-written, or of schema version 1, which counts as 2026.1) that already use the current
+model's rules. The normalised answers ``maak`` writes keep the version the team decided against; only answers made
+against the current model get their fingerprints filled in (:func:`stamp`). Answers with an open model-update
+conflict are refused by the full check (``controleer`` and ``maak``, exit 2 with file, line and field); the
+wizard's partial check reads them, to ask the team.
+
 Exit codes: 0 done; 1 could not finish (an output file exists, no TeX for a PDF-only request, TeX failed);
 2 the input is wrong (answers file, options) or the output cannot be written there; 130 interrupted.
 """
@@ -16,11 +26,12 @@ from pathlib import Path
 from kern.adres import check_url, published_url
 from kern.loader import load_cards
 from kern.taal import aantal
-from protocol.model import current_model
+from protocol.model import Model, current_model, load_model
 from protocol.schema import ValidationError
-from protocol.strict_yaml import YamlError
+from protocol.strict_yaml import YamlError, load_yaml
 
 from .answers import Answers, Context, answers_text, dump_answers, load_answers, parse_answers
+from .bijwerken import base_version, fingerprint
 from .draft import build_draft
 from .files import FileProblem
 from .output import ANSWERS_FILE, OutputError, shareable, write_outputs
@@ -30,34 +41,94 @@ EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130
 
 
-def context() -> Context:
-    """The model that ships and the card pages (HANDBOEK_KAARTEN or the shipped ones)."""
-    return Context(current_model(), load_cards())
+def context(model: Model | None = None) -> Context:
+    """The model that ships (or ``model``, a school board's own) and the card pages (HANDBOEK_KAARTEN or the
+    shipped ones)."""
+    return Context(model or current_model(), load_cards())
+
+
+def load_model_checked(path: Path | None) -> Model | None:
+    """``--model``: a model file checked like the one that ships (Dutch errors with file, line and field);
+    ``None`` after saying why. Without a path: the model that ships."""
+    if path is None:
+        return current_model()
+    try:
+        model = load_model(path)
+    except (ValidationError, YamlError) as error:
+        say_refusal(path, error)
+        return None
+    except OSError as error:
+        say_error(f"kan het model {path} niet lezen: {error.strerror or error}.")
+        return None
+    if model.is_imported:
+        say_error(f"{path} is een ingelezen protocol van een school, geen model (het heeft een veld 'bron').")
+        return None
+    return model
+
+
+def stamp(answers: Answers, model: Model) -> None:
+    """Record the model version the answers are made against and, per decision, the fingerprint of the model
+    text decided on (what ``bijwerken`` compares with a newer model). Answers made against an older version
+    keep what they recorded: that is what the team decided on."""
+    if not answers.base_version:
+        answers.base_version = model.version
+    if answers.base_version != model.version:
+        return
+    rules = {rule.id: rule for rule in model.rules()}
+    for decision in answers.decisions:
+        if decision.rule in rules:
+            decision.fingerprint = fingerprint(rules[decision.rule].text)
+
+
+def base_notice(answers: Answers, ctx: Context, path: Path) -> None:
+    """Answers made against an older model: they are read with the current one (their rule ids all still exist);
+    ``bijwerken`` shows per rule what the newer model changed."""
+    if answers.base_version and ctx.model.version and answers.base_version != ctx.model.version:
+        print(f"Let op: {path} is gemaakt met modelversie {answers.base_version}; het concept volgt modelversie "
+              f"{ctx.model.version}. Wat het nieuwe model per regel veranderde, en waar dat botst met de besluiten "
+              f"van het team, zie je met: protocolwizard bijwerken {path}", file=sys.stderr)
 
 
 def say_error(message: str) -> None:
     print(f"Fout: {message}", file=sys.stderr)
 
 
-def say_refusal(path: Path, error: ValidationError | YamlError) -> None:
-    """A file the checker refused: every problem with its file, line and field, in Dutch."""
+def say_refusal(path: Path, error: ValidationError | YamlError, note: str = "") -> None:
+    """A file the checker refused: every problem with its file, line and field, in Dutch (``note`` after the count)."""
     if isinstance(error, YamlError):
         say_error(str(error))
         return
-    say_error(f"{path} bevat {aantal(len(error.errors), 'fout', 'fouten')}:")
+    say_error(f"{path} bevat {aantal(len(error.errors), 'fout', 'fouten')}{note}:")
     for problem in error.errors:
         print(f"  {problem}", file=sys.stderr)
 
 
-def load_checked(path: Path, ctx: Context) -> Answers | None:
+def load_checked(path: Path, ctx: Context, *, partial: bool = False, notice: bool = True) -> Answers | None:
     try:
-        answers = load_answers(path, ctx)
+        answers = load_answers(path, ctx, partial=partial)
     except (ValidationError, YamlError) as error:
-        say_refusal(path, error)
+        say_refusal(path, error, _older_base_hint(path, ctx) if isinstance(error, ValidationError) else "")
         return None
     for warning in answers.warnings:
         print(f"Let op: {warning}", file=sys.stderr)
+    if notice:
+        base_notice(answers, ctx, path)
     return answers
+
+
+def _older_base_hint(path: Path, ctx: Context) -> str:
+    """For a refused file made against another model version (its rule ids may be that version's): how to
+    bring it to the current one."""
+    try:
+        data = load_yaml(path).data
+    except (YamlError, OSError):
+        return ""
+    if isinstance(data, dict) and isinstance(data.get("versie"), int):
+        version = base_version(data)
+        if ctx.model.version and version != ctx.model.version:
+            return (f" (het is gemaakt met modelversie {version}; breng het eerst naar modelversie "
+                    f"{ctx.model.version} met: protocolwizard bijwerken {path})")
+    return ""
 
 
 class UnreadableAnswers(ValueError):
@@ -71,6 +142,7 @@ def readable_answers(answers: Answers, ctx: Context, *, keep_asked: bool, partia
     With ``keep_asked`` (the wizard's own file) and ``previous`` (that file as it stands, perhaps edited by
     hand), its comments and layout are kept (:func:`answers.answers_text`).
     """
+    stamp(answers, ctx.model)
     text = answers_text(answers, previous) if keep_asked else dump_answers(answers, keep_asked=False)
     try:
         parse_answers(text, ctx, source, partial=partial)

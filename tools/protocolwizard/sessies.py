@@ -126,6 +126,12 @@ def _check_same_school_and_base(sessions: list[Session]) -> list[str]:
                 f"{_base_said(other)}, maar {_base_said(first)}. Alle teamgesprekken van één concept gaan uit van "
                 "hetzelfde protocol (het veld 'basis')."
             )
+        if other.answers.base_version != first.answers.base_version:
+            problems.append(
+                f"{other.line('basisversie')}: gemaakt met modelversie {other.answers.base_version or '?'}, maar "
+                f"{first.line('basisversie')}: modelversie {first.answers.base_version or '?'}. Breng eerst alle "
+                f"teamgesprekken naar dezelfde modelversie met: protocolwizard bijwerken BESTAND"
+            )
     return problems
 
 
@@ -218,6 +224,7 @@ def combine(sessions: list[Session], context: Context) -> Answers:
         warnings=warnings,
         handboek=handboek,
         kwesties=states,
+        base_version=latest.base_version,
         basis=latest.basis,
         base=latest.base,
         sessions=tuple(views[id(s)] for s in ordered),
