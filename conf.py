@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from kern.adres import AddressError, published_url  # noqa: E402
+from kern.adres import AddressError, published_url, wizard_url  # noqa: E402
 from kern.kaartformaat import MYST_EXTENSIONS  # noqa: E402
 from kern.loader import read_cards  # noqa: E402
 from handboek.pdf import HANDOUTS, handout_name  # noqa: E402
@@ -32,6 +32,13 @@ try:
     SITE_URL = published_url()
 except AddressError:
     SITE_URL = None  # tools/handboek/publicatie.py says why, as a warning (make html stops on it)
+
+# The address of the browser wizard (WIZARD_URL, see tools/kern/adres.py). With one, every kwestie
+# links to its page in the wizard ("Besluiten vastleggen"); without one there is no such link.
+try:
+    handboek_wizard_url = "" if PRINT else (wizard_url() or "")
+except AddressError:
+    handboek_wizard_url = ""  # tools/handboek/wizard.py says why, as a warning (make html stops on it)
 
 extensions = [
     "myst_parser",

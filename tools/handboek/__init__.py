@@ -20,7 +20,8 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``paginainhoud``: each kwestie in the page contents ("Op deze pagina");
 - ``begripuitleg``: a glossary term's definition in place, as a small popover;
 - ``tabellen``: tables that stack into labelled rows on a phone;
-- ``afdrukken``: the handbook's and handouts' PDFs on the site, and links to them.
+- ``afdrukken``: the handbook's and handouts' PDFs on the site, and links to them;
+- ``wizard``: a link from each kwestie to the browser wizard (``WIZARD_URL``).
 
 ``paginafilters`` runs the components' filters over every rendered HTML page.
 
@@ -68,6 +69,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .verantwoording import setup_verantwoording
     from .voorbeeldprotocol import setup_voorbeeldprotocol
     from .verwijzingen import setup_verwijzingen
+    from .wizard import setup_wizard
 
     app.add_config_value("handboek_code", code_fingerprint(), "env", types=(str,))
     setup_store(app)
@@ -88,6 +90,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_begripuitleg(app)
     setup_tabellen(app)
     setup_afdrukken(app)
+    setup_wizard(app)
     # Last: the policy hashes the page as every other filter left it.
     setup_beveiliging(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
