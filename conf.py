@@ -51,8 +51,9 @@ if SITE_URL and not PRINT:
 
 root_doc = "handboek" if PRINT else "index"
 exclude_patterns = ["_build", "_gedeeld", "_templates", "_static", "_locale", "**/README.md"]
-# The PDF has its own root page (title page, chapters); the website has the landing grid.
-exclude_patterns += ["index.md", "kaart-toevoegen.md", "404.md"] if PRINT else ["handboek.md", "over-dit-handboek.md"]
+# The PDF has its own root page (title page, chapters); the website has the landing grid, and the pages
+# on installing and running the wizard, which a printed handbook has no use for.
+exclude_patterns += ["index.md", "kaart-toevoegen.md", "404.md", "protocol-maken.md", "protocolwizard-server.md"] if PRINT else ["handboek.md", "over-dit-handboek.md"]
 handboek_editie = "deelnemers" if PARTICIPANTS else "volledig"
 templates_path = [str(ROOT / "docs" / "_templates")]
 locale_dirs = ["_locale"]

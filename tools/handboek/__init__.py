@@ -16,7 +16,8 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``voorbeeldprotocol``: the model protocol page, downloads, and rules under each kwestie;
 - ``verantwoording``: the list of corrections to the card texts, from the cards' front matter;
 - ``drukwerk``: the participants' edition of the cards for print;
-- ``links``: internal links that fall back to text where a PDF lacks the target page;
+- ``links``: internal links that fall back to text where a PDF lacks the target page (also
+  ``{doc}`` links to the website's own pages);
 - ``paginainhoud``: each kwestie in the page contents ("Op deze pagina");
 - ``begripuitleg``: a glossary term's definition in place, as a small popover;
 - ``tabellen``: tables that stack into labelled rows on a phone;
@@ -54,6 +55,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .bronnen import setup_bronnen
     from .drukwerk import setup_drukwerk
     from .kaartblokken import setup_kaartblokken
+    from .links import setup_links
     from .navigatie import setup_navigatie
     from .overzicht import setup_overzicht
     from .paginainhoud import setup_paginainhoud
@@ -75,6 +77,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_store(app)
     setup_paginafilters(app)
     setup_kaartblokken(app)
+    setup_links(app)
     setup_verwijzingen(app)
     setup_bronnen(app)
     setup_overzicht(app)
