@@ -490,6 +490,10 @@ def _interview(interview: Interview) -> int:
         return _render(interview)
     except (KeyboardInterrupt, EOFError):
         prompts.say("")
+        if not exists(path):  # stopped at the first question: nothing to resume
+            prompts.say("Onderbroken, voordat er een antwoord was om te bewaren.")
+            prompts.say_command("Begin opnieuw met:", shell_command("start", "--antwoorden", path))
+            return EXIT_INTERRUPTED
         prompts.say(f"Onderbroken. Je antwoorden zijn bewaard in {path}.")
         prompts.say_command("Ga verder met:", shell_command("start", "--hervat", path))
         return EXIT_INTERRUPTED

@@ -53,4 +53,10 @@ def shell_command(*arguments: object) -> str:
     >>> shell_command("start", "--hervat", "mijn antwoorden.yaml").endswith("start --hervat 'mijn antwoorden.yaml'")
     True
     """
-    return " ".join([command(), *(shlex.quote(str(argument)) for argument in arguments)])
+    return " ".join([command(), *(shlex.quote(_argument(argument)) for argument in arguments)])
+
+
+def _argument(argument: object) -> str:
+    """A file name that starts with a dash would be read as an option: it gets ``./`` in front."""
+    text = str(argument)
+    return f"./{text}" if isinstance(argument, Path) and text.startswith("-") else text
