@@ -179,13 +179,13 @@ def _wizard_commands(path: Path) -> list[list[str]]:
     """Every ``protocolwizard`` command in a shell block, as arguments (optional parts in ``[...]`` dropped)."""
     commands = []
     for block in _code_blocks(path, "sh"):
-        for line in block.splitlines():
+        for line in block.replace("\\\n", " ").splitlines():
             line = re.sub(r"\s+#.*$", "", line)
             line = re.sub(r"\[[^\]]*\]", "", line)
             words = shlex.split(line)
-            starts = [i for i, word in enumerate(words) if Path(word).name == "protocolwizard"]
-            if starts:
-                commands.append(words[starts[0] + 1:])
+            words = words[1:] if words[:1] == ["sudo"] else words
+            if words and Path(words[0]).name == "protocolwizard":
+                commands.append(words[1:])
     return commands
 
 
