@@ -176,16 +176,17 @@ def _code_blocks(path: Path, language: str) -> list[str]:
 
 
 def _wizard_commands(path: Path) -> list[list[str]]:
-    """Every ``protocolwizard`` command in a shell block, as arguments (optional parts in ``[...]`` dropped)."""
+    """Every ``protocolwizard`` command in a shell block, as arguments: without its optional parts
+    (``[...]``) and with all of them."""
     commands = []
     for block in _code_blocks(path, "sh"):
         for line in block.replace("\\\n", " ").splitlines():
             line = re.sub(r"\s+#.*$", "", line)
-            line = re.sub(r"\[[^\]]*\]", "", line)
-            words = shlex.split(line)
-            words = words[1:] if words[:1] == ["sudo"] else words
-            if words and Path(words[0]).name == "protocolwizard":
-                commands.append(words[1:])
+            for variant in (re.sub(r"\[[^\]]*\]", "", line), re.sub(r"\[([^\]]*)\]", r"\1", line)):
+                words = shlex.split(variant)
+                words = words[1:] if words[:1] == ["sudo"] else words
+                if words and Path(words[0]).name == "protocolwizard" and words[1:] not in commands:
+                    commands.append(words[1:])
     return commands
 
 
