@@ -103,6 +103,14 @@ def test_without_a_wizard_address_there_is_no_such_link(site, cards):
     for card in cards:
         page = (site.outdir / "kaarten" / f"{card.id}.html").read_text(encoding="utf-8")
         assert LINK_TEXT not in page and "kwestie-wizard" not in page, card.id
+    assert site.article(PAGE).select(".protocolwizard-adres") == []
+
+
+def test_with_a_wizard_address_protocol_maken_says_where_the_wizard_is(wizard_site):
+    [sentence] = wizard_site.article(PAGE).select(".protocolwizard-adres")
+    assert [a["href"] for a in sentence.find_all("a")] == [WIZARD_ADDRESS]
+    # In the section on the browser, before the command for one's own computer.
+    assert sentence.find_parent("section").find("h2").get_text().startswith("In de browser")
 
 
 # Where the handbook leads to "Protocol maken" ------------------------------------------------
