@@ -269,7 +269,8 @@ class ShowProtocolIds(SphinxPostTransform):
         chapter_of = {rule.id: chapter.id for chapter in _model_document(self.env).chapters for rule in chapter.rules}
         labelled: set[int] = set()
         for paragraph in list(self.document.findall(nodes.paragraph)):
-            rule_id = next((i.removeprefix("regel-") for i in paragraph["ids"] if i.removeprefix("regel-") in chapter_of), None)
+            ids = [anchor.removeprefix("regel-") for anchor in paragraph["ids"]]
+            rule_id = next((rule_id for rule_id in ids if rule_id in chapter_of), None)
             if rule_id is None:
                 continue
             paragraph += [nodes.Text(" "), _id_label(rule_id)]
