@@ -261,3 +261,13 @@ def test_a_file_name_reaches_the_wizard_as_it_is():
         words = shlex.split(opdracht.shell_command("start", "--hervat", Path(name)))
         assert words[0] == opdracht.command() or Path(words[0]).name == "protocolwizard"
         assert parser().parse_args(words[1:]).hervat == Path(name)
+
+
+def test_the_tex_hint_runs_from_any_folder(tmp_path, work):
+    """Without TeX the wizard says how to install it; that command works in the user's own folder too
+    (run here with make's -n: it shows what it would install instead of installing it)."""
+    from kern.latex import INSTALL_HINT
+
+    shown = in_shell(f"{INSTALL_HINT} -n", new_home(tmp_path), work)
+    assert shown.returncode == 0, shown.stderr
+    assert "systeempakketten.sh pdf" in shown.stdout
