@@ -491,7 +491,7 @@ def _interview(interview: Interview) -> int:
     except (KeyboardInterrupt, EOFError):
         prompts.say("")
         if not exists(path):  # stopped at the first question: nothing to resume
-            prompts.say("Onderbroken, voordat er een antwoord was om te bewaren.")
+            prompts.say("Onderbroken. Er was nog geen antwoord om te bewaren.")
             prompts.say_command("Begin opnieuw met:", shell_command("start", "--antwoorden", path))
             return EXIT_INTERRUPTED
         prompts.say(f"Onderbroken. Je antwoorden zijn bewaard in {path}.")
