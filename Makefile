@@ -16,9 +16,11 @@ PORT        ?= 8000
 ANTWOORDEN  ?= examples/antwoorden-voorbeeld.yaml
 UV_VERSION  := 0.13.8
 PYTHON_MIN  := 3.11
+# Where make installeer puts the protocolwizard command (on Debian ~/.profile adds it to PATH).
+BINDIR      ?= $(HOME)/.local/bin
 
 .DEFAULT_GOAL := help
-.PHONY: lock help html pdf kaarten protocol tex serve linkcheck test test-snel bench browser clean systeem systeem-html systeem-pdf systeem-browser
+.PHONY: lock help html pdf kaarten protocol installeer tex serve linkcheck test test-snel bench browser clean systeem systeem-html systeem-pdf systeem-browser
 
 help: ## Toon deze lijst
 	@echo "Gebruik: make <doel>"
@@ -89,6 +91,26 @@ kaarten: $(STAMP) systeem-html ## Bouw per kaart een pdf voor deelnemers en voor
 
 protocol: $(STAMP) ## Maak een concept-protocol uit ANTWOORDEN (standaard het voorbeeld) in _build/protocol
 	$(BIN)/protocolwizard maak $(ANTWOORDEN) --uitvoer $(BUILDDIR)/protocol --overschrijven
+
+# A symbolic link to the wizard in .venv (installed from this checkout, so it follows the checkout's
+# code and survives a renewed .venv). The commands the wizard prints then run as printed in any shell.
+installeer: $(STAMP) ## Zet de opdracht protocolwizard in BINDIR (standaard ~/.local/bin), voor elke terminal
+	@program="$(abspath $(BIN))/protocolwizard"; target="$(BINDIR)/protocolwizard"; \
+	if [ -e "$$target" ] && [ ! -L "$$target" ]; then \
+	  echo "Fout: $$target bestaat al en is geen verwijzing van make installeer. Verwijder het eerst, of kies een andere map: make installeer BINDIR=..." >&2; exit 1; \
+	fi; \
+	mkdir -p "$(BINDIR)" && ln -sfn "$$program" "$$target" || exit 1; \
+	echo "Geïnstalleerd: $$target (verwijst naar $$program in deze checkout)."; \
+	case ":$$PATH:" in \
+	  *":$(BINDIR):"*) found="$$(command -v protocolwizard)"; \
+	    if [ "$$(readlink -f "$$found")" = "$$(readlink -f "$$program")" ]; then \
+	      echo "Klaar: typ 'protocolwizard' in een terminal."; \
+	    else \
+	      echo "Let op: je PATH vindt eerst een andere protocolwizard: $$found. Verwijder die, of zet $(BINDIR) vooraan in je PATH."; \
+	    fi ;; \
+	  *) echo "Let op: $(BINDIR) staat nog niet in je PATH. Log opnieuw in (op Debian en Ubuntu voegt ~/.profile de map dan toe),"; \
+	     echo "of zet deze regel in ~/.profile en in deze terminal: export PATH=\"$(BINDIR):\$$PATH\"" ;; \
+	esac
 
 tex: ## Installeer TeX met Nederlandse afbreking en de Noto-lettertypen (Debian, ongeveer 340 MB)
 	bash tools/systeempakketten.sh pdf

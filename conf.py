@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from kern.adres import AddressError, published_url  # noqa: E402
+from kern.adres import AddressError, published_url, wizard_url  # noqa: E402
 from kern.kaartformaat import MYST_EXTENSIONS  # noqa: E402
 from kern.loader import read_cards  # noqa: E402
 from handboek.pdf import HANDOUTS, handout_name  # noqa: E402
@@ -33,6 +33,13 @@ try:
 except AddressError:
     SITE_URL = None  # tools/handboek/publicatie.py says why, as a warning (make html stops on it)
 
+# The address of the browser wizard (WIZARD_URL, see tools/kern/adres.py). With one, every kwestie
+# links to its page in the wizard ("Besluiten vastleggen"); without one there is no such link.
+try:
+    handboek_wizard_url = "" if PRINT else (wizard_url() or "")
+except AddressError:
+    handboek_wizard_url = ""  # tools/handboek/wizard.py says why, as a warning (make html stops on it)
+
 extensions = [
     "myst_parser",
     "sphinx_design",
@@ -44,8 +51,9 @@ if SITE_URL and not PRINT:
 
 root_doc = "handboek" if PRINT else "index"
 exclude_patterns = ["_build", "_gedeeld", "_templates", "_static", "_locale", "**/README.md"]
-# The PDF has its own root page (title page, chapters); the website has the landing grid.
-exclude_patterns += ["index.md", "kaart-toevoegen.md", "404.md"] if PRINT else ["handboek.md", "over-dit-handboek.md"]
+# The PDF has its own root page (title page, chapters); the website has the landing grid, and the pages
+# on installing and running the wizard, which a printed handbook has no use for.
+exclude_patterns += ["index.md", "kaart-toevoegen.md", "404.md", "protocol-maken.md", "protocolwizard-server.md"] if PRINT else ["handboek.md", "over-dit-handboek.md"]
 handboek_editie = "deelnemers" if PARTICIPANTS else "volledig"
 templates_path = [str(ROOT / "docs" / "_templates")]
 locale_dirs = ["_locale"]

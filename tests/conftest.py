@@ -33,7 +33,7 @@ globals().update({{k: v for k, v in runpy.run_path({str(ROOT / "conf.py")!r}, in
 
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 #: Fixtures that make a test slow (an extra build of the handbook) or need TeX.
-SLOW_FIXTURES = {"extended_site", "forms_site"}
+SLOW_FIXTURES = {"extended_site", "forms_site", "wizard_site"}
 PDF_FIXTURES = {"pdfs"}
 
 
@@ -185,3 +185,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def extended_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The handbook with a third card added (:func:`copy_docs_with_new_card`)."""
     return BuiltSite(copy_docs_with_new_card(tmp_path_factory.mktemp("nieuwe-kaart") / "docs"))
+
+
+#: The browser wizard's address in :func:`wizard_site` (below the host's root, as behind a proxy).
+WIZARD_ADDRESS = "https://protocol.example.nl/wizard/"
+
+
+@pytest.fixture(scope="session")
+def wizard_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The handbook built with ``WIZARD_URL`` set: every kwestie links to the browser wizard."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("WIZARD_URL", WIZARD_ADDRESS)
+        return BuiltSite(copy_docs(tmp_path_factory.mktemp("wizard") / "docs"))

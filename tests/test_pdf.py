@@ -193,7 +193,8 @@ def test_missing_tex_is_one_dutch_sentence(monkeypatch):
     with pytest.raises(latex.PdfError) as error:
         latex.check_tex()
     message = str(error.value)
-    assert message.startswith("TeX ontbreekt") and "make tex" in message and message.count(".") <= 1
+    assert message.startswith("TeX ontbreekt") and latex.INSTALL_HINT in message
+    assert message.replace(latex.INSTALL_HINT, "").count(".") <= 1
 
 
 # Paper as a teacher gets it (issue 15) --------------------------------------------------------------

@@ -15,6 +15,7 @@ from prompt_toolkit.output import DummyOutput
 from protocolwizard import answers_schema
 from protocolwizard.services import context
 from protocolwizard.interview import Prompts, run_interview
+from protocolwizard.opdracht import shell_command
 
 ROOT = Path(__file__).resolve().parents[1]
 ENTER, DOWN, CLEAR, CTRL_C = "\r", "\x1b[B", "\x15", "\x03"
@@ -127,7 +128,7 @@ def test_interrupt_and_resume_ask_only_what_is_missing(tmp_path, ctx):
     first = ScriptedPrompts(responder({"Plaats": CTRL_C}))
     assert run_interview(path, resume=False, handboek_url="", prompts=first, context=ctx) == 130
     first.close()
-    assert any("Ga verder met: protocolwizard start --hervat" in line for line in first.lines)
+    assert f"    {shell_command('start', '--hervat', path)}" in first.lines
     saved = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert saved["school"] == {"naam": "Het Testlyceum", "sector": "vo"}
 

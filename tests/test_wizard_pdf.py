@@ -152,7 +152,7 @@ def test_a_missing_font_is_named_with_its_package(tex):
     engine = latex.Engine("lualatex", "-lualatex", ("kpsewhich",), {"NotoSansNergens-Regular.ttf": "fonts-noto-nergens"})
     with pytest.raises(latex.PdfError) as error:
         latex.check_tex(engine)
-    assert "NotoSansNergens-Regular.ttf (Debian: fonts-noto-nergens)" in str(error.value) and "make tex" in str(error.value)
+    assert "NotoSansNergens-Regular.ttf (Debian: fonts-noto-nergens)" in str(error.value) and latex.INSTALL_HINT in str(error.value)
 
 
 def test_a_character_no_font_has_fails_loudly_naming_it(tmp_path, tex, capsys):

@@ -16,11 +16,13 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``voorbeeldprotocol``: the model protocol page, downloads, and rules under each kwestie;
 - ``verantwoording``: the list of corrections to the card texts, from the cards' front matter;
 - ``drukwerk``: the participants' edition of the cards for print;
-- ``links``: internal links that fall back to text where a PDF lacks the target page;
+- ``links``: internal links that fall back to text where a PDF lacks the target page (also
+  ``{doc}`` links to the website's own pages);
 - ``paginainhoud``: each kwestie in the page contents ("Op deze pagina");
 - ``begripuitleg``: a glossary term's definition in place, as a small popover;
 - ``tabellen``: tables that stack into labelled rows on a phone;
-- ``afdrukken``: the handbook's and handouts' PDFs on the site, and links to them.
+- ``afdrukken``: the handbook's and handouts' PDFs on the site, and links to them;
+- ``wizard``: a link from each kwestie to the browser wizard (``WIZARD_URL``).
 
 ``paginafilters`` runs the components' filters over every rendered HTML page.
 
@@ -53,6 +55,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .bronnen import setup_bronnen
     from .drukwerk import setup_drukwerk
     from .kaartblokken import setup_kaartblokken
+    from .links import setup_links
     from .navigatie import setup_navigatie
     from .overzicht import setup_overzicht
     from .paginainhoud import setup_paginainhoud
@@ -68,11 +71,13 @@ def setup(app: Any) -> dict[str, Any]:
     from .verantwoording import setup_verantwoording
     from .voorbeeldprotocol import setup_voorbeeldprotocol
     from .verwijzingen import setup_verwijzingen
+    from .wizard import setup_wizard
 
     app.add_config_value("handboek_code", code_fingerprint(), "env", types=(str,))
     setup_store(app)
     setup_paginafilters(app)
     setup_kaartblokken(app)
+    setup_links(app)
     setup_verwijzingen(app)
     setup_bronnen(app)
     setup_overzicht(app)
@@ -88,6 +93,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_begripuitleg(app)
     setup_tabellen(app)
     setup_afdrukken(app)
+    setup_wizard(app)
     # Last: the policy hashes the page as every other filter left it.
     setup_beveiliging(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

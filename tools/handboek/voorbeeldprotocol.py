@@ -5,6 +5,10 @@ at build time through the same data and templates as the downloads and the
 wizard, with each rule's kwesties as links. Under every kwestie on a card page
 the rules it touches are listed, linked to their anchor ``regel-<id>``. The
 .docx and .html downloads are written next to the page when the build ends.
+
+On the website each rule ends with its id, and each chapter's heading is followed by the
+chapter's id, small and muted: the ids a hand-written answers file names (``regel``,
+``hoofdstuk``).
 """
 
 from __future__ import annotations
@@ -253,6 +257,36 @@ class ResolveKwestieRegels(SphinxPostTransform):
             placeholder.replace_self(block)
 
 
+class ShowProtocolIds(SphinxPostTransform):
+    """On the model protocol page: each rule's id after its text, each chapter's id under its heading."""
+
+    default_priority = 20
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        if self.env.docname not in docs_with(self.env, "protocolpagina"):
+            return
+        chapter_of = {rule.id: chapter.id for chapter in _model_document(self.env).chapters for rule in chapter.rules}
+        labelled: set[int] = set()
+        for paragraph in list(self.document.findall(nodes.paragraph)):
+            ids = [anchor.removeprefix("regel-") for anchor in paragraph["ids"]]
+            rule_id = next((rule_id for rule_id in ids if rule_id in chapter_of), None)
+            if rule_id is None:
+                continue
+            paragraph += [nodes.Text(" "), _id_label(rule_id)]
+            section = paragraph.parent
+            if isinstance(section, nodes.section) and id(section) not in labelled:
+                labelled.add(id(section))
+                title_index = section.first_child_matching_class(nodes.title)
+                label = nodes.paragraph("", "", _id_label(chapter_of[rule_id]), classes=["protocol-hoofdstuk-id"])
+                section.insert((title_index or 0) + 1, label)
+
+
+def _id_label(value: str) -> nodes.inline:
+    """A small muted label ``id <value>``, the value as code (copied as it is into an answers file)."""
+    return nodes.inline("", "", nodes.Text("id\u00a0"), nodes.literal(value, value), classes=["protocol-id"])
+
+
 def _downloads_fingerprint(app: Sphinx, model_path: Path, cards: list) -> str:
     """What the downloads are made from: the model, the templates, the code and the cards."""
     digest = hashlib.sha256(app.config.handboek_code.encode())
@@ -297,4 +331,5 @@ def setup_voorbeeldprotocol(app: Sphinx) -> None:
     app.connect("source-read", _insert_protocol)
     app.add_transform(AddKwestieRegels)
     app.add_post_transform(ResolveKwestieRegels)
+    app.add_post_transform(ShowProtocolIds)
     app.connect("build-finished", _write_downloads)

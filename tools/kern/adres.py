@@ -10,18 +10,27 @@ Set ``HANDBOEK_URL`` (Read the Docs gives ``READTHEDOCS_CANONICAL_URL``).
   address, or else :data:`LOCAL_URL`, where ``make serve`` shows it. The
   wizard's change report links there.
 
+The browser wizard (``protocolwizard web``) has one setting too, ``WIZARD_URL``:
+:func:`wizard_url` is that address or ``None``, and :func:`wizard_kwestie_url` the wizard's
+page for one kwestie (the route ``kwestie/<kwestie-id>``), which the handbook links each
+kwestie to ("Besluiten vastleggen").
+
 An address must be ``http`` or ``https`` with a host (:func:`check_url`).
 """
 
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 #: Where ``make serve`` shows the site (its HOST and PORT).
 LOCAL_URL = "http://127.0.0.1:8000/"
 #: The settings that give the address, the first one set wins.
 VARIABLES = ("HANDBOEK_URL", "READTHEDOCS_CANONICAL_URL")
+#: The setting with the address of the browser wizard (``protocolwizard web``).
+WIZARD_VARIABLE = "WIZARD_URL"
+#: The browser wizard's page for one kwestie, relative to its address (the route both sides use).
+WIZARD_KWESTIE_ROUTE = "kwestie/{kwestie_id}"
 
 
 class AddressError(ValueError):
@@ -74,3 +83,14 @@ def handbook_url() -> str:
             except AddressError:
                 return value
     return LOCAL_URL
+
+
+def wizard_url() -> str | None:
+    """The address of the browser wizard (``WIZARD_URL``), checked; ``None`` if none is set."""
+    value = os.environ.get(WIZARD_VARIABLE, "").strip()
+    return check_url(value, WIZARD_VARIABLE) if value else None
+
+
+def wizard_kwestie_url(wizard: str, kwestie_id: str) -> str:
+    """The browser wizard's page for a kwestie (its loader id, e.g. ``populaire-hiphopleraar/3``)."""
+    return wizard.rstrip("/") + "/" + WIZARD_KWESTIE_ROUTE.format(kwestie_id=quote(kwestie_id, safe="/"))

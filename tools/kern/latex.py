@@ -11,12 +11,24 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-INSTALL_HINT = "make tex"
+
+def _install_hint() -> str:
+    """``make tex`` as a command that runs from any folder (the wizard prints it wherever it runs):
+    with the checkout this code runs from, by its path; installed without one, as it is."""
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "Makefile").is_file() and (checkout / "tools" / "systeempakketten.sh").is_file():
+        return f"make -C {shlex.quote(str(checkout))} tex"
+    return "make tex"
+
+
+#: How to install TeX, in the messages that say it is missing.
+INSTALL_HINT = _install_hint()
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from protocol.schema import MAX_NAME, Checker, ValidationError, quote, text_prob
 from protocol.strict_yaml import YamlDocument, YamlError, load_yaml, parse_yaml
 
 from . import answers_schema, steps
+from .opdracht import shell_command
 from .answers_schema import MAX_EMAIL, NOT_DISCUSSED, SCHEMA, Field
 from .roundtrip import update_yaml
 
@@ -361,7 +362,7 @@ def _check_decisions(checker: Checker, data: dict, context: Context, partial: bo
                          "kies 'wijzigen' als de regel deze tekst moet krijgen.")
 
 
-def _check_conflicts(checker: Checker, data: dict) -> None:
+def _check_conflicts(checker: Checker, data: dict, source: str) -> None:
     """A model-update conflict (``protocolwizard bijwerken``) is for the team to decide before the draft is made;
     the wizard (a partial check) reads it to ask."""
     for index, item in enumerate(data.get("besluiten") or []):
@@ -371,7 +372,7 @@ def _check_conflicts(checker: Checker, data: dict) -> None:
         what = ("het team schrapte regel '{regel}' en het nieuwe model veranderde hem" if item.get("besluit") == "schrappen"
                 else "het team en het nieuwe model veranderden regel '{regel}' allebei")
         checker.fail(("besluiten", index, "conflict"), f"nog niet beslist: {what.format(regel=rule)}. Beslis in de wizard "
-                     "(protocolwizard start --hervat) of hier: verwijder het blok 'conflict' om het besluit van het "
+                     f"({shell_command('start', '--hervat', Path(source))}) of hier: verwijder het blok 'conflict' om het besluit van het "
                      "team te houden, of kies besluit 'behouden' om de tekst van het model over te nemen.")
 
 
@@ -418,7 +419,7 @@ def check(document: YamlDocument, context: Context, *, partial: bool = False) ->
         _FieldChecker(checker, context, partial, sector if isinstance(sector, str) else None).block((), SCHEMA, data)
         _check_decisions(checker, data, context, partial)
         if not partial:
-            _check_conflicts(checker, data)
+            _check_conflicts(checker, data, document.source)
         if not checker.errors and not partial:
             _warn_if_nothing_left(checker, data, context)
     else:
@@ -446,7 +447,7 @@ def _check_base(checker: Checker, data: dict, source: str) -> Model | None:
     where = ("basis",)
     if path.suffix.lower() not in (".yaml", ".yml"):  # only what 'importeer' writes is read, nothing else
         checker.fail(where, f"'{quote(value)}' heeft niet de extensie .yaml. Lees het protocol eerst in met: "
-                     f"protocolwizard importeer {quote(value)}, en noem hier het bestand dat dat schrijft.")
+                     f"{shell_command('importeer', quote(value))}, en noem hier het bestand dat dat schrijft.")
         return None
     if not path.is_file():
         problem = "bestaat niet" if not path.exists() else "is geen bestand"
@@ -465,14 +466,14 @@ def _check_base(checker: Checker, data: dict, source: str) -> Model | None:
         return None
     if not base.is_imported:
         checker.fail(where, f"'{quote(value)}' is geen ingelezen protocol (het veld 'bron' ontbreekt). Lees het eerst "
-                     f"in met: protocolwizard importeer {quote(value)}")
+                     f"in met: {shell_command('importeer', quote(value))}")
         return None
     open_rules = sum(1 for rule in base.rules() if not rule.topics)
     if open_rules:
         verb = "heeft" if open_rules == 1 else "hebben"
         checker.warn(where, f"in het eigen protocol {verb} {aantal(open_rules, 'regel', 'regels')} "
                      "geen bevestigde onderwerpen; bij de kwesties van de kaarten worden alleen regels met onderwerpen "
-                     f"getoond. Bevestig de voorstellen met: protocolwizard importeer --bevestig {quote(value)}")
+                     f"getoond. Bevestig de voorstellen met: {shell_command('importeer', '--bevestig', quote(value))}")
     return base
 
 

@@ -33,6 +33,7 @@ from protocol.strict_yaml import YamlError, parse_yaml, read_limited
 
 from .answers import Answers, Context, load_answers
 from .files import FileProblem, atomic_write, exists
+from .opdracht import shell_command
 
 OWN, EARLIER = "eigen", "eerder"
 IMPORTED_NAME = "eigen-protocol.yaml"
@@ -41,8 +42,12 @@ MAX_CANDIDATES = 40
 
 QUESTION = "Waarmee begint dit teamgesprek?"
 FROM_MODEL = "Met het modelprotocol van het handboek"
-HINT = ("Heeft de school een eigen protocol, of is er al een eerder teamgesprek? Begin dan met: "
-        "protocolwizard start --basis ons-protocol.docx, of: protocolwizard start --vanaf sessie-1.yaml")
+
+
+def hint() -> str:
+    return ("Heeft de school een eigen protocol, of is er al een eerder teamgesprek? Begin dan met: "
+            f"{shell_command('start', '--basis', 'ons-protocol.docx')}, of: "
+            f"{shell_command('start', '--vanaf', 'sessie-1.yaml')}")
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ def use_own_protocol(source: Path, answers_path: Path, context: Context,
             raise StartProblem(str(error)) from None
         if not protocol.is_imported:
             raise StartProblem(f"{source} is geen ingelezen protocol (het veld 'bron' ontbreekt). Kies het Word-bestand "
-                               "zelf, of lees het eerst in met: protocolwizard importeer")
+                               f"zelf, of lees het eerst in met: {shell_command('importeer', source)}")
         target, data = source, protocol_data(protocol, source)
     else:
         try:
@@ -112,7 +117,7 @@ def use_own_protocol(source: Path, answers_path: Path, context: Context,
         confirm_proposals(data)
         atomic_write(target, dump_protocol(data, target.name))
     elif proposals:
-        say(f"Bevestig de onderwerpen later met: protocolwizard importeer --bevestig {target}")
+        say(f"Bevestig de onderwerpen later met: {shell_command('importeer', '--bevestig', target)}")
     base = load_model(target, topics_from=context.model)
     return Answers(basis=relative(target, answers_path), base=base)
 
@@ -189,7 +194,7 @@ def start_step(interview) -> bool:
     if start is None:
         options = candidates(interview.path)
         if not options:
-            prompts.say(HINT)
+            prompts.say(hint())
             return False
         options += [("Met het eigen protocol van de school uit een ander bestand (.docx of .yaml)", Start(OWN, None)),
                     ("Verder vanaf een ander eerder antwoordbestand", Start(EARLIER, None))]

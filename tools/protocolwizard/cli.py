@@ -26,6 +26,7 @@ from protocol.strict_yaml import YamlError, load_yaml
 from . import arguments_nl  # noqa: F401  (Dutch messages for argparse)
 from .empty_file import empty_answers_file
 from .files import FileProblem, atomic_write, describe, exists, write_all
+from .opdracht import command, shell_command
 from .output import FORMATS, OutputError, parse_formats, same_file
 from .answers import load_answers, parse_answers, to_data
 from .bijwerken import base_version, update
@@ -42,15 +43,16 @@ behouden, wijzigen of schrappen, en nieuwe regels toevoegen. Alles blijft op
 deze computer; er wordt niets verstuurd.
 """
 
+#: The examples under ``--help``; ``{pw}`` is how to call the wizard here (:func:`opdracht.command`).
 EPILOG = """\
 voorbeelden:
-  protocolwizard                                  de vragen stap voor stap beantwoorden
-  protocolwizard start --hervat antwoorden.yaml   verdergaan waar je gebleven was
-  protocolwizard leeg antwoorden.yaml             een leeg antwoordbestand om zelf in te vullen
-  protocolwizard controleer antwoorden.yaml       alleen controleren
-  protocolwizard maak antwoorden.yaml --uitvoer concept --formaat md,docx
-  protocolwizard maak sessie-1.yaml sessie-2.yaml --uitvoer concept   meer teamgesprekken, één concept
-  protocolwizard bijwerken antwoorden.yaml        de antwoorden naar de nieuwste versie van het model brengen
+  {pw}                                  de vragen stap voor stap beantwoorden
+  {pw} start --hervat antwoorden.yaml   verdergaan waar je gebleven was
+  {pw} leeg antwoorden.yaml             een leeg antwoordbestand om zelf in te vullen
+  {pw} controleer antwoorden.yaml       alleen controleren
+  {pw} maak antwoorden.yaml --uitvoer concept --formaat md,docx
+  {pw} maak sessie-1.yaml sessie-2.yaml --uitvoer concept   meer teamgesprekken, één concept
+  {pw} bijwerken antwoorden.yaml        de antwoorden naar de nieuwste versie van het model brengen
 """
 
 MODEL_HELP = ("een ander model dan het meegeleverde, bijvoorbeeld het eigen model van het schoolbestuur "
@@ -75,7 +77,7 @@ def _published() -> str:
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
-        prog="protocolwizard", description=DESCRIPTION, epilog=EPILOG,
+        prog="protocolwizard", description=DESCRIPTION, epilog=EPILOG.format(pw=command()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = main.add_subparsers(dest="opdracht", metavar="OPDRACHT", title="opdrachten")
@@ -180,8 +182,9 @@ def run_empty(args: argparse.Namespace) -> int:
     if not exists(target.parent):
         _error(f"de map {target.parent} bestaat niet.")
         return EXIT_FAILED
-    atomic_write(target, empty_answers_file(context()))  # replaces a regular file only
-    print(f"Geschreven: {target}. Vul het in en maak er een concept van met: protocolwizard maak {target} --uitvoer concept")
+    atomic_write(target, empty_answers_file(context(), target.name, command()))  # replaces a regular file only
+    print(f"Geschreven: {target}. Vul het in en maak er een concept van met:\n"
+          f"    {shell_command('maak', target, '--uitvoer', 'concept')}")
     return EXIT_OK
 
 
@@ -236,10 +239,10 @@ overgenomen (afbeeldingen, opmerkingen, voetnoten) wordt genoemd.
 
 IMPORT_EPILOG = """\
 voorbeelden:
-  protocolwizard importeer protocol.docx                          schrijft eigen-protocol.yaml
-  protocolwizard importeer protocol.docx --uitvoer onze-regels.yaml
-  protocolwizard importeer --bevestig eigen-protocol.yaml         de voorstellen worden onderwerpen
-  protocolwizard vergelijk eigen-protocol.yaml --uitvoer vergelijking
+  {pw} importeer protocol.docx                          schrijft eigen-protocol.yaml
+  {pw} importeer protocol.docx --uitvoer onze-regels.yaml
+  {pw} importeer --bevestig eigen-protocol.yaml         de voorstellen worden onderwerpen
+  {pw} vergelijk eigen-protocol.yaml --uitvoer vergelijking
 """
 
 
@@ -247,7 +250,7 @@ def add_own_protocol_commands(commands: argparse._SubParsersAction) -> None:
     """The subcommands ``importeer`` and ``vergelijk``."""
     own = commands.add_parser(
         "importeer", help="het eigen protocol van de school inlezen (.docx, .md of .yaml)",
-        description=IMPORT_DESCRIPTION, epilog=IMPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=IMPORT_DESCRIPTION, epilog=IMPORT_EPILOG.format(pw=command()), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     own.add_argument("bestand", nargs="?", type=Path, metavar="BESTAND", help="het protocol van de school (.docx, .md of .yaml)")
     own.add_argument("--uitvoer", type=Path, default=Path("eigen-protocol.yaml"), metavar="BESTAND",
@@ -279,7 +282,7 @@ def _load_own_protocol(path: Path):
         return None
     if not protocol.is_imported:
         _error(f"{path} is geen ingelezen protocol (het veld 'bron' ontbreekt). Lees het eerst in met: "
-               f"protocolwizard importeer {path}")
+               f"{shell_command('importeer', path)}")
         return None
     return protocol
 
@@ -328,7 +331,8 @@ def run_import(args: argparse.Namespace) -> int:
           f"{aantal(imported.rule_count, 'regel', 'regels')}; bij {proposed} daarvan zijn onderwerpen voorgesteld.")
     for note in imported.notes:
         print(f"Let op: {note}")
-    print(f"Controleer de voorgestelde onderwerpen in {target} en bevestig ze met: protocolwizard importeer --bevestig {target}")
+    print(f"Controleer de voorgestelde onderwerpen in {target} en bevestig ze met:\n"
+          f"    {shell_command('importeer', '--bevestig', target)}")
     return EXIT_OK
 
 
@@ -486,9 +490,9 @@ def run_update(args: argparse.Namespace) -> int:
             print(f"  {aantal(counts[case], 'regel', 'regels')}: {teksten.BW_CASES[case][1]}")
     if report.open_conflicts:
         print(f"Nog te beslissen: {aantal(report.open_conflicts, 'conflict', 'conflicten')}. Los ze op met: "
-              f"protocolwizard start --hervat {target} (of in het bestand); maak daarna het concept.")
+              f"{shell_command('start', '--hervat', target)} (of in het bestand); maak daarna het concept.")
     else:
-        print(f"Maak het concept met: protocolwizard maak {target} --uitvoer concept")
+        print(f"Maak het concept met: {shell_command('maak', target, '--uitvoer', 'concept')}")
     return EXIT_OK
 
 

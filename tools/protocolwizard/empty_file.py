@@ -8,6 +8,7 @@ school fills in by hand always matches what the checker accepts. The examples
 from __future__ import annotations
 
 import json
+import shlex
 import textwrap
 
 from .answers import Context
@@ -20,9 +21,9 @@ HEADER = """\
 # Antwoordbestand voor de protocolwizard (schema versie {versie})
 #
 # Vul dit bestand in na een teamgesprek met een discussiekaart en maak er een
-# conceptprotocol van met:
-#     protocolwizard controleer antwoorden.yaml
-#     protocolwizard maak antwoorden.yaml --uitvoer concept
+# conceptprotocol van met (in de map van dit bestand):
+#     {controleer}
+#     {maak}
 #
 # Schrijf geen namen van leerlingen op, ook niet in de notities.
 # Tekst met een dubbele punt of een # erin zet je tussen aanhalingstekens: "Let op: zo".
@@ -118,6 +119,10 @@ def _block(spec: Field, examples: dict[str, str], indent: str) -> list[str]:
     return lines
 
 
-def empty_answers_file(context: Context) -> str:
-    """The commented empty answers file."""
-    return HEADER.format(versie=SCHEMA_VERSION) + "\n" + "\n".join(_block(SCHEMA, _examples(context), "")) + "\n"
+def empty_answers_file(context: Context, name: str = "antwoorden.yaml", program: str = "protocolwizard") -> str:
+    """The commented empty answers file; its header names the file ``name`` and calls the wizard ``program``
+    (the command line's :func:`opdracht.command`, so that the commands in it run as written)."""
+    quoted = shlex.quote(name)
+    header = HEADER.format(versie=SCHEMA_VERSION, controleer=f"{program} controleer {quoted}",
+                           maak=f"{program} maak {quoted} --uitvoer concept")
+    return header + "\n" + "\n".join(_block(SCHEMA, _examples(context), "")) + "\n"

@@ -42,6 +42,7 @@ from .answers_schema import DISCUSSED, MAX_TEXT, NOT_DISCUSSED, Field
 from .begin import Start, start_step
 from .draft import sector_placeholders
 from .files import FileProblem, Lock, atomic_write, exists
+from .opdracht import shell_command
 from .output import FORMATS, target_names
 from .services import (
     EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, UnreadableAnswers, make_outputs, readable_answers,
@@ -82,6 +83,11 @@ class Prompts:
         indent = text[: len(text) - len(text.lstrip())]
         hanging = indent + ("  " if text.lstrip().startswith(("•", "–")) else "")
         self._write(textwrap.fill(text, width, initial_indent="", subsequent_indent=hanging) if text else "")
+
+    def say_command(self, text: str, command: str) -> None:
+        """``text``, then a command to type on a line of its own, never wrapped: copied, it runs as printed."""
+        self.say(text)
+        self._write(f"    {command}")
 
     @staticmethod
     def validator(*, required: bool = False, max_length: int = MAX_TEXT,
@@ -625,11 +631,13 @@ def _render(interview: Interview) -> int:
                                 source=interview.path)
 
 
-NO_TERMINAL = (
-    "De vragen van 'protocolwizard start' hebben een terminal nodig, en die is er niet. Start het in een "
-    "terminalvenster, of werk zonder vragen: 'protocolwizard leeg antwoorden.yaml' geeft een leeg "
-    "antwoordbestand om in te vullen, 'protocolwizard maak' maakt er het concept van."
-)
+def no_terminal() -> str:
+    return (
+        f"De vragen van '{shell_command('start')}' hebben een terminal nodig, en die is er niet. Start het in een "
+        f"terminalvenster, of werk zonder vragen: '{shell_command('leeg', 'antwoorden.yaml')}' geeft een leeg "
+        f"antwoordbestand om in te vullen, '{shell_command('maak', 'antwoorden.yaml', '--uitvoer', 'concept')}' "
+        "maakt er het concept van."
+    )
 
 
 def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Prompts | None = None,
@@ -641,7 +649,7 @@ def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Promp
     stop with everything saved so far.
     """
     if prompts is None and not sys.stdout.isatty():
-        print(f"Fout: {NO_TERMINAL}", file=sys.stderr)
+        print(f"Fout: {no_terminal()}", file=sys.stderr)
         return EXIT_INPUT
     context = context or default_context()
     prompts = prompts or Prompts()
@@ -652,8 +660,8 @@ def run_interview(path: Path, *, resume: bool, handboek_url: str, prompts: Promp
             answers = load_answers(path, context, partial=True)
         elif exists(path):
             prompts.say(f"Er staat al een antwoordbestand: {path}.")
-            prompts.say(f"Ga daarmee verder met: protocolwizard start --hervat {path}")
-            prompts.say("of kies een andere naam met: protocolwizard start --antwoorden NIEUW.yaml")
+            prompts.say_command("Ga daarmee verder met:", shell_command("start", "--hervat", path))
+            prompts.say_command("of kies een andere naam met:", shell_command("start", "--antwoorden", "NIEUW.yaml"))
             return EXIT_FAILED
         lock = Lock(path).acquire()
     except (ValidationError, YamlError, FileProblem) as error:
@@ -674,13 +682,17 @@ def _interview(interview: Interview) -> int:
     try:
         outcome = interview.run()
         if outcome == "gestopt":
-            prompts.say(f"Bewaard in {path}. Ga later verder met: protocolwizard start --hervat {path}")
+            prompts.say_command(f"Bewaard in {path}. Ga later verder met:", shell_command("start", "--hervat", path))
             return EXIT_OK
         return _render(interview)
     except (KeyboardInterrupt, EOFError):
         prompts.say("")
+        if not exists(path):  # stopped at the first question: nothing to resume
+            prompts.say("Onderbroken. Er was nog geen antwoord om te bewaren.")
+            prompts.say_command("Begin opnieuw met:", shell_command("start", "--antwoorden", path))
+            return EXIT_INTERRUPTED
         prompts.say(f"Onderbroken. Je antwoorden zijn bewaard in {path}.")
-        prompts.say(f"Ga verder met: protocolwizard start --hervat {path}")
+        prompts.say_command("Ga verder met:", shell_command("start", "--hervat", path))
         return EXIT_INTERRUPTED
     except UnreadableAnswers as error:
         print(f"Fout: {error}. De antwoorden tot nu toe staan nog in {path}.", file=sys.stderr)

@@ -34,6 +34,7 @@ from .answers import Answers, Context, answers_text, dump_answers, load_answers,
 from .bijwerken import base_version, fingerprint
 from .draft import build_draft
 from .files import FileProblem
+from .opdracht import shell_command
 from .output import ANSWERS_FILE, OutputError, shareable, write_outputs
 from .sessies import Session, SessionProblem, combine, load_sessions, session_files
 
@@ -86,7 +87,7 @@ def base_notice(answers: Answers, ctx: Context, path: Path) -> None:
     if answers.base_version and ctx.model.version and answers.base_version != ctx.model.version:
         print(f"Let op: {path} is gemaakt met modelversie {answers.base_version}; het concept volgt modelversie "
               f"{ctx.model.version}. Wat het nieuwe model per regel veranderde, en waar dat botst met de besluiten "
-              f"van het team, zie je met: protocolwizard bijwerken {path}", file=sys.stderr)
+              f"van het team, zie je met: {shell_command('bijwerken', path)}", file=sys.stderr)
 
 
 def say_error(message: str) -> None:
@@ -127,7 +128,7 @@ def _older_base_hint(path: Path, ctx: Context) -> str:
         version = base_version(data)
         if ctx.model.version and version != ctx.model.version:
             return (f" (het is gemaakt met modelversie {version}; breng het eerst naar modelversie "
-                    f"{ctx.model.version} met: protocolwizard bijwerken {path})")
+                    f"{ctx.model.version} met: {shell_command('bijwerken', path)})")
     return ""
 
 
