@@ -216,3 +216,41 @@ def test_every_card_page_marks_itself_in_the_navigation(site, cards):
     for card in cards:
         current = site.html(f"kaarten/{card.id}.html").select(".sidebar-tree li.current-page a")
         assert [a.get_text(strip=True) for a in current] == [card.title]
+
+
+def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_it(tmp_path):
+    """The handbook raises CPython's first GC threshold while it builds (tools/handboek/geheugenbeheer.py)
+    and puts Python's back when the build ends, also after a build that failed."""
+    import gc
+    from io import StringIO
+
+    from conftest import copy_docs
+    from sphinx.testing.util import SphinxTestApp
+
+    from handboek.geheugenbeheer import GC_THRESHOLD
+
+    before = gc.get_threshold()
+    assert before[0] < GC_THRESHOLD
+    docs = copy_docs(tmp_path / "docs")
+    for failing in (False, True):
+        app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", freshenv=True, status=StringIO(),
+                            warning=StringIO())
+        during: list[tuple[int, int, int]] = []
+        app.connect("doctree-read", lambda app, doctree: during.append(gc.get_threshold()))
+
+        def fail(app, docname, source):
+            raise RuntimeError("test: deze bouw mislukt")
+
+        if failing:
+            app.connect("source-read", fail)
+        try:
+            if failing:
+                with pytest.raises(Exception, match="deze bouw mislukt"):
+                    app.build()
+            else:
+                app.build()
+        finally:
+            app.cleanup()
+        assert gc.get_threshold() == before
+        if not failing:
+            assert during and set(during) == {(GC_THRESHOLD, *before[1:])}
