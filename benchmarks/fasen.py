@@ -2,7 +2,7 @@
 
 Run as ``python benchmarks/fasen.py RESULT.json [sphinx-build arguments]``: it runs
 sphinx-build in this process and writes to RESULT.json, in processor seconds (user +
-system): when each phase ended (since the process started), and the time spent in
+system): when each phase ended (since the process started: the first phase includes starting Python), and the time spent in
 every event handler and every transform an extension registered, and in a few
 functions of the handbook's extension (``FUNCTIONS``). Not a profiler: two clock
 readings per call, so the build runs at about its normal speed.
@@ -37,6 +37,7 @@ spent: dict[str, float] = {}
 
 
 def _mark(name: str, *_args: object) -> None:
+    """Note the end of phase ``name`` (the first time only)."""
     marks.setdefault(name, time.process_time())
 
 
@@ -92,13 +93,13 @@ def _wrap_transforms(app: Sphinx) -> None:
 
 
 def _init_builder_with_marks(self: Sphinx) -> None:
-    _mark("extensies en configuratie geladen")
+    _mark("opstarten: Python, Sphinx, conf.py, extensies, omgeving")
     _wrap_functions()
     _wrap_handlers(self)
     _wrap_transforms(self)
-    self.connect("env-before-read-docs", lambda *a: _mark("omgeving geladen"), priority=0)
-    self.connect("env-updated", lambda *a: _mark("pagina's gelezen"), priority=0)
-    self.connect("build-finished", lambda *a: _mark("pagina's geschreven"), priority=0)
+    self.connect("env-before-read-docs", lambda *a: _mark("bepalen wat gelezen moet worden"), priority=0)
+    self.connect("env-updated", lambda *a: _mark("pagina's lezen"), priority=0)
+    self.connect("build-finished", lambda *a: _mark("pagina's schrijven, zoekindex, statische bestanden"), priority=0)
     _init_builder(self)
 
 
@@ -106,7 +107,7 @@ def main(argv: list[str]) -> int:
     result = Path(argv[0])
     Sphinx._init_builder = _init_builder_with_marks  # type: ignore[method-assign]
     code = sphinx_build(argv[1:])
-    _mark("klaar")
+    _mark("afronden (build-finished: o.a. downloads)")
     result.write_text(json.dumps({"fasen": marks, "functies": spent}, indent=1), encoding="utf-8")
     return code
 

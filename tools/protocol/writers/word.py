@@ -21,6 +21,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
 
 from ..blocks import (
     Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Rule, Section,
@@ -54,9 +55,22 @@ def _style_id(document: DocumentObject, name: str, kind: WD_STYLE_TYPE) -> str |
     return ids[name, kind]
 
 
+def _run(paragraph: WordParagraph, text: str) -> Run:
+    """``paragraph.add_run(text)``, the same XML: python-docx walks the text a character at a time to
+    turn tabs and line ends into elements; a text without them is one ``w:t``, made at once."""
+    if "\t" in text or "\r" in text or "\n" in text:
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    if text:
+        run._r.add_t(text)
+    return run
+
+
 def _paragraph(document: DocumentObject, text: str = "", style: str | None = None) -> WordParagraph:
     """``document.add_paragraph(text, style)``, the same XML, with the style id looked up once."""
-    paragraph = document.add_paragraph(text)
+    paragraph = document.add_paragraph()
+    if text:
+        _run(paragraph, text)
     if style is not None:
         paragraph._p.style = _style_id(document, style, WD_STYLE_TYPE.PARAGRAPH)
     return paragraph
@@ -74,7 +88,7 @@ def _runs(paragraph: WordParagraph, content: Inlines) -> WordParagraph:
 
     def flush() -> None:
         if plain:
-            paragraph.add_run(_clean("".join(plain)))
+            _run(paragraph, _clean("".join(plain)))
             plain.clear()
 
     for item in content:
@@ -86,10 +100,10 @@ def _runs(paragraph: WordParagraph, content: Inlines) -> WordParagraph:
             plain.append(item.ref.label)
         elif isinstance(item, Strong):
             flush()
-            paragraph.add_run(_clean(item.text)).bold = True
+            _run(paragraph, _clean(item.text)).bold = True
         elif isinstance(item, Emph):
             flush()
-            paragraph.add_run(_clean(item.text)).italic = True
+            _run(paragraph, _clean(item.text)).italic = True
         else:
             raise TypeError(f"unknown inline {item!r}")
     flush()
@@ -100,10 +114,10 @@ def _table(document: DocumentObject, table: Table) -> None:
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.header))
     grid._tbl.tblStyle_val = _style_id(document, "Table Grid", WD_STYLE_TYPE.TABLE)
     for cell, text in zip(grid.rows[0].cells, table.header):
-        cell.paragraphs[0].add_run(_clean(text)).bold = True
+        _run(cell.paragraphs[0], _clean(text)).bold = True
     for row, cells in zip(grid.rows[1:], table.rows):
         for index, (cell, text) in enumerate(zip(row.cells, cells)):
-            cell.paragraphs[0].add_run(_clean(text)).bold = index == 0 and table.row_headers
+            _run(cell.paragraphs[0], _clean(text)).bold = index == 0 and table.row_headers
     if table.widths:
         total = sum(table.widths)
         widths = [Cm(TEXT_WIDTH_CM * width / total) for width in table.widths]
@@ -128,17 +142,17 @@ def _block(document: DocumentObject, block: Block) -> None:
         _table(document, block)
     elif isinstance(block, Rule):
         _heading(document, _clean(block.heading), 2)
-        document.add_paragraph(_clean(block.text))
+        _paragraph(document, _clean(block.text))
         if block.note:
             _paragraph(document, _clean(block.note), NOTE_STYLE)
         if block.kwesties:
             _runs(_paragraph(document, style=NOTE_STYLE), block.kwesties)
     elif isinstance(block, FillIn):
-        document.add_paragraph(_clean(f"{block.label} {FILL_IN_LINE}"))
+        _paragraph(document, _clean(f"{block.label} {FILL_IN_LINE}"))
     elif isinstance(block, Definitions):
         for item in block.items:
             paragraph = document.add_paragraph()
-            paragraph.add_run(_clean(f"{item.term}: ")).bold = True
+            _run(paragraph, _clean(f"{item.term}: ")).bold = True
             _runs(paragraph, item.content)
     elif isinstance(block, Bullets):
         for item in block.items:
