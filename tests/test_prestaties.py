@@ -254,3 +254,57 @@ def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_
         assert gc.get_threshold() == before
         if not failing:
             assert during and set(during) == {(GC_THRESHOLD, *before[1:])}
+
+
+COMPONENTS_PAGE = """# Onderdelen
+
+:::{dropdown} Meer lezen
+Uitgeklapte tekst.
+:::
+
+::::{tab-set}
+:::{tab-item} Eerste
+Tekst van het eerste tabblad.
+:::
+:::{tab-item} Tweede
+Tekst van het tweede tabblad.
+:::
+::::
+
+:::{aside} Terzijde
+Een opmerking terzijde.
+:::
+
+```{button-link} https://example.org/
+:new-tab:
+Naar buiten
+```
+"""
+
+
+def test_sphinx_design_components_are_finished_where_they_are_and_only_there(tmp_path):
+    """sphinx-design's page-wide transforms run on a page with a dropdown, tabs, an aside and a new-tab
+    button (tools/handboek/ontwerpcomponenten.py), and are left out where a page has none of them."""
+    from io import StringIO
+
+    from conftest import copy_docs
+    from sphinx.testing.util import SphinxTestApp
+
+    from handboek.ontwerpcomponenten import has_components
+
+    docs = copy_docs(tmp_path / "docs")
+    (docs / "onderdelen.md").write_text(COMPONENTS_PAGE, encoding="utf-8")
+    index = docs / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\nonderdelen\n```\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    page = (Path(app.outdir) / "onderdelen.html").read_text(encoding="utf-8")
+    assert '<details class="sd-sphinx-override sd-dropdown' in page
+    assert page.count('class="sd-tab-label"') == 2 and 'name="sd-tab-set-0"' in page
+    assert re.search(r'<aside [^>]*class="sd-aside', page)
+    assert 'target="_blank"' in page and 'href="https://example.org/"' in page
+    assert has_components(app.env, "onderdelen") and has_components(app.env, "index")
+    assert not has_components(app.env, "bronnen")

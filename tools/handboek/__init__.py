@@ -21,7 +21,8 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``begripuitleg``: a glossary term's definition in place, as a small popover;
 - ``tabellen``: tables that stack into labelled rows on a phone;
 - ``afdrukken``: the handbook's and handouts' PDFs on the site, and links to them;
-- ``geheugenbeheer``: Python's cycle collector runs less often during a build (build speed).
+- ``geheugenbeheer``: Python's cycle collector runs less often during a build (build speed);
+- ``ontwerpcomponenten``: sphinx-design's page-wide transforms only on pages with its components (build speed).
 
 ``paginafilters`` runs the components' filters over every rendered HTML page.
 
@@ -56,6 +57,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .geheugenbeheer import setup_geheugenbeheer
     from .kaartblokken import setup_kaartblokken
     from .navigatie import setup_navigatie
+    from .ontwerpcomponenten import setup_ontwerpcomponenten
     from .overzicht import setup_overzicht
     from .paginainhoud import setup_paginainhoud
     from .begripuitleg import setup_begripuitleg
@@ -82,6 +84,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_vertaling(app)
     setup_toegankelijkheid(app)
     setup_prestaties(app)
+    setup_ontwerpcomponenten(app)
     setup_navigatie(app)
     setup_publicatie(app)
     setup_voorbeeldprotocol(app)
