@@ -282,15 +282,25 @@ Naar buiten
 """
 
 
-def test_sphinx_design_components_are_finished_where_they_are_and_only_there(tmp_path):
+def test_sphinx_design_components_are_finished_where_they_are_and_only_there(tmp_path, monkeypatch):
     """sphinx-design's page-wide transforms run on a page with a dropdown, tabs, an aside and a new-tab
     button (tools/handboek/ontwerpcomponenten.py), and are left out where a page has none of them."""
     from io import StringIO
 
     from conftest import copy_docs
     from sphinx.testing.util import SphinxTestApp
+    from sphinx_design.dropdown import DropdownHtmlTransform
 
     from handboek.ontwerpcomponenten import has_components
+
+    walked: list[str] = []
+    run = DropdownHtmlTransform.run
+
+    def recorded(self, **kwargs):
+        walked.append(self.env.docname)
+        return run(self, **kwargs)
+
+    monkeypatch.setattr(DropdownHtmlTransform, "run", recorded)
 
     docs = copy_docs(tmp_path / "docs")
     (docs / "onderdelen.md").write_text(COMPONENTS_PAGE, encoding="utf-8")
@@ -308,3 +318,5 @@ def test_sphinx_design_components_are_finished_where_they_are_and_only_there(tmp
     assert 'target="_blank"' in page and 'href="https://example.org/"' in page
     assert has_components(app.env, "onderdelen") and has_components(app.env, "index")
     assert not has_components(app.env, "bronnen")
+    assert sorted(walked) == sorted(doc for doc in app.env.found_docs if has_components(app.env, doc))
+    assert "bronnen" not in walked

@@ -50,10 +50,11 @@ def has_components(env: Any, docname: str) -> bool:
 
 
 def _where_used(transform: type[SphinxPostTransform]) -> type[SphinxPostTransform]:
-    def is_available(self: SphinxPostTransform) -> bool:
-        return transform.is_available(self) and has_components(self.env, self.env.docname)
+    def apply(self: SphinxPostTransform, **kwargs: Any) -> None:
+        if has_components(self.env, self.env.docname):
+            transform.apply(self, **kwargs)
 
-    return type(transform.__name__, (transform,), {"is_available": is_available, "__module__": __name__})
+    return type(transform.__name__, (transform,), {"apply": apply, "__module__": __name__})
 
 
 def _handler_where_used(handler: Any) -> Any:
