@@ -16,9 +16,9 @@ from weakref import WeakKeyDictionary
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.parts.document import DocumentPart
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.parts.document import DocumentPart
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
