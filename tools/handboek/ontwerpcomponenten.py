@@ -2,7 +2,7 @@
 
 While writing, sphinx-design walks every node of every page four times (for dropdowns,
 tab sets, asides, and links that open in a new tab), also on the many pages without
-any of its components: at 60 cards about a third of resolving the pages
+any of its components: at 60 cards more than a quarter of resolving the pages
 (benchmarks/README.md). When a page is read, one walk notes whether it holds a
 sphinx-design component or a new-tab marker, the things those four look for; they then
 run, unchanged, on the pages that do.
