@@ -216,3 +216,107 @@ def test_every_card_page_marks_itself_in_the_navigation(site, cards):
     for card in cards:
         current = site.html(f"kaarten/{card.id}.html").select(".sidebar-tree li.current-page a")
         assert [a.get_text(strip=True) for a in current] == [card.title]
+
+
+def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_it(tmp_path):
+    """The handbook raises CPython's first GC threshold while it builds (tools/handboek/geheugenbeheer.py)
+    and puts Python's back when the build ends, also after a build that failed."""
+    import gc
+    from io import StringIO
+
+    from conftest import copy_docs
+    from sphinx.testing.util import SphinxTestApp
+
+    from handboek.geheugenbeheer import GC_THRESHOLD
+
+    before = gc.get_threshold()
+    assert before[0] < GC_THRESHOLD
+    docs = copy_docs(tmp_path / "docs")
+    for failing in (False, True):
+        app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", freshenv=True, status=StringIO(),
+                            warning=StringIO())
+        during: list[tuple[int, int, int]] = []
+        app.connect("doctree-read", lambda app, doctree: during.append(gc.get_threshold()))
+
+        def fail(app, docname, source):
+            raise RuntimeError("test: deze bouw mislukt")
+
+        if failing:
+            app.connect("source-read", fail)
+        try:
+            if failing:
+                with pytest.raises(Exception, match="deze bouw mislukt"):
+                    app.build()
+            else:
+                app.build()
+        finally:
+            app.cleanup()
+        assert gc.get_threshold() == before
+        if not failing:
+            assert during and set(during) == {(GC_THRESHOLD, *before[1:])}
+
+
+COMPONENTS_PAGE = """# Onderdelen
+
+:::{dropdown} Meer lezen
+Uitgeklapte tekst.
+:::
+
+::::{tab-set}
+:::{tab-item} Eerste
+Tekst van het eerste tabblad.
+:::
+:::{tab-item} Tweede
+Tekst van het tweede tabblad.
+:::
+::::
+
+:::{aside} Terzijde
+Een opmerking terzijde.
+:::
+
+```{button-link} https://example.org/
+:new-tab:
+Naar buiten
+```
+"""
+
+
+def test_sphinx_design_components_are_finished_where_they_are_and_only_there(tmp_path, monkeypatch):
+    """sphinx-design's page-wide transforms run on a page with a dropdown, tabs, an aside and a new-tab
+    button (tools/handboek/ontwerpcomponenten.py), and are left out where a page has none of them."""
+    from io import StringIO
+
+    from conftest import copy_docs
+    from sphinx.testing.util import SphinxTestApp
+    from sphinx_design.dropdown import DropdownHtmlTransform
+
+    from handboek.ontwerpcomponenten import has_components
+
+    walked: list[str] = []
+    run = DropdownHtmlTransform.run
+
+    def recorded(self, **kwargs):
+        walked.append(self.env.docname)
+        return run(self, **kwargs)
+
+    monkeypatch.setattr(DropdownHtmlTransform, "run", recorded)
+
+    docs = copy_docs(tmp_path / "docs")
+    (docs / "onderdelen.md").write_text(COMPONENTS_PAGE, encoding="utf-8")
+    index = docs / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\nonderdelen\n```\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    page = (Path(app.outdir) / "onderdelen.html").read_text(encoding="utf-8")
+    assert '<details class="sd-sphinx-override sd-dropdown' in page
+    assert page.count('class="sd-tab-label"') == 2 and 'name="sd-tab-set-0"' in page
+    assert re.search(r'<aside [^>]*class="sd-aside', page)
+    assert 'target="_blank"' in page and 'href="https://example.org/"' in page
+    assert has_components(app.env, "onderdelen") and has_components(app.env, "index")
+    assert not has_components(app.env, "bronnen")
+    assert sorted(walked) == sorted(doc for doc in app.env.found_docs if has_components(app.env, doc))
+    assert "bronnen" not in walked

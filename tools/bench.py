@@ -120,23 +120,60 @@ def with_card_copies(sources: Path, count: int) -> None:
         (folder / f"kopie-{number:02d}-{original.name}").write_text(text, encoding="utf-8")
 
 
-def build_times(work: Path, repeat: int, cards: int | None = None) -> dict[str, float]:
+def build_times(work: Path, repeat: int, cards: int | None = None, options: tuple[str, ...] = ()) -> dict[str, float]:
     """Median seconds of the clean build and of the rebuild after touching one card, ours and bare
-    (``cards``: the handbook with that many cards, see :func:`with_card_copies`)."""
+    (``cards``: the handbook with that many cards, see :func:`with_card_copies`; ``options``: more
+    sphinx-build options for ours). The two builds take turns, so that a change in what else the
+    machine runs weighs on both alike."""
     sources = work / f"bron-{cards or 'echt'}"
     shutil.copytree(ROOT / "docs", sources)
     if cards:
         with_card_copies(sources, cards)
-    ours = [PYTHON, "-m", "sphinx", "-c", str(ROOT), "-W", "--keep-going", "-n", "-b", "html", str(sources)]
+    ours = [PYTHON, "-m", "sphinx", "-c", str(ROOT), "-W", "--keep-going", "-n", *options, "-b", "html", str(sources)]
     bare = [PYTHON, "-m", "sphinx", *BARE_OPTIONS, "-b", "html", str(sources)]
     times: dict[str, list[float]] = {}
-    for name, command in (("handboek", ours), ("kaal", bare)):
-        for run in range(repeat):
+    for run in range(repeat):
+        for name, command in (("handboek", ours), ("kaal", bare)):
             out = work / f"{name}-{cards or 'echt'}-{run}"
             times.setdefault(f"{name} schoon", []).append(timed([*command, str(out)]))
             (sources / TOUCHED_CARD).touch()
             times.setdefault(f"{name} na wijziging", []).append(timed([*command, str(out)]))
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+PHASES = ROOT / "benchmarks" / "fasen.py"
+
+
+def phase_times(work: Path, cards: int, options: tuple[str, ...] = ()) -> dict[str, dict]:
+    """One clean build of the handbook with ``cards`` cards, ours and bare, timed per phase
+    (``benchmarks/fasen.py``): processor seconds per phase, event handler and transform."""
+    sources = work / f"fasen-bron-{cards}"
+    shutil.copytree(ROOT / "docs", sources)
+    with_card_copies(sources, cards)
+    results = {}
+    for name, arguments in (("handboek", ["-c", str(ROOT), "-W", "--keep-going", "-n", *options]), ("kaal", BARE_OPTIONS)):
+        result = work / f"fasen-{name}.json"
+        subprocess.run([PYTHON, str(PHASES), str(result), *arguments, "-b", "html", str(sources), str(work / f"fasen-{name}")],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        results[name] = json.loads(result.read_text(encoding="utf-8"))
+    return results
+
+
+def print_phase_times(results: dict[str, dict], cards: int, shown: int = 15) -> None:
+    """Per phase, the processor time of our build and the bare one; then what costs most in ours."""
+    print(f"\nBouwtijd per fase, schone bouw, {cards} kaarten (processortijd in s, één run)")
+    print(f"  {'fase':<56} {'handboek':>8} {'kaal':>8} {'verschil':>8}")
+    previous = {"handboek": 0.0, "kaal": 0.0}
+    for phase in results["handboek"]["fasen"]:
+        spent = {}
+        for name in previous:
+            end = results[name]["fasen"].get(phase, previous[name])
+            spent[name], previous[name] = end - previous[name], end
+        print(f"  {phase:<56} {spent['handboek']:8.2f} {spent['kaal']:8.2f} {spent['handboek'] - spent['kaal']:8.2f}")
+    print(f"\n  Het duurst in de bouw van het handboek (kaal ernaast; overlapt: een functie telt ook wat ze aanroept):")
+    ours, bare = results["handboek"]["functies"], results["kaal"]["functies"]
+    for name, seconds in sorted(ours.items(), key=lambda item: -item[1])[:shown]:
+        print(f"  {seconds:8.2f} {bare.get(name, 0.0):8.2f}  {name}")
 
 
 def print_build_times(title: str, times: dict[str, float]) -> dict[str, float]:
@@ -200,8 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zonder-compressie", action="store_true",
                         help="serveer zonder gzip, als een host die niet comprimeert (ter vergelijking)")
     parser.add_argument("--alleen-bouwtijd", action="store_true", help="alleen de bouwtijden meten, zonder Lighthouse")
+    parser.add_argument("--gc-standaard", action="store_true",
+                        help="bouw het handboek met Pythons eigen GC-drempel (handboek_gc_drempel = 0), ter vergelijking")
+    parser.add_argument("--fasen", action="store_true",
+                        help=f"alleen de schone bouw van {MANY_CARDS} kaarten per fase (benchmarks/fasen.py), één run")
     arguments = parser.parse_args(argv)
-    lighthouse_wanted = not arguments.alleen_bouwtijd
+    lighthouse_wanted = not (arguments.alleen_bouwtijd or arguments.fasen)
     if lighthouse_wanted and not LIGHTHOUSE.exists():
         print("Lighthouse ontbreekt: 'make bench' installeert het (benchmarks/package.json).", file=sys.stderr)
         return 2
@@ -213,8 +254,15 @@ def main(argv: list[str] | None = None) -> int:
     failed: dict[str, list[str]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         work = Path(folder)
-        print_build_times(f"Bouwtijd, dit handboek (mediaan van {arguments.builds} runs)", build_times(work, arguments.builds))
-        many = build_times(work, arguments.builds, cards=MANY_CARDS)
+        options = ("-D", "handboek_gc_drempel=0") if arguments.gc_standaard else ()
+        if options:
+            print("Het handboek wordt gebouwd met Pythons eigen GC-drempel (--gc-standaard).")
+        if arguments.fasen:
+            print_phase_times(phase_times(work, MANY_CARDS, options), MANY_CARDS)
+            return 0
+        print_build_times(f"Bouwtijd, dit handboek (mediaan van {arguments.builds} runs)",
+                          build_times(work, arguments.builds, options=options))
+        many = build_times(work, arguments.builds, cards=MANY_CARDS, options=options)
         ratios = print_build_times(
             f"Bouwtijd, {MANY_CARDS} kaarten (kopieën van de echte; mediaan van {arguments.builds} runs)", many)
         for kind, ratio in ratios.items():

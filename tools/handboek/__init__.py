@@ -23,6 +23,8 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``tabellen``: tables that stack into labelled rows on a phone;
 - ``afdrukken``: the handbook's and handouts' PDFs on the site, and links to them;
 - ``wizard``: a link from each kwestie to the browser wizard (``WIZARD_URL``).
+- ``geheugenbeheer``: Python's cycle collector runs less often during a build (build speed);
+- ``ontwerpcomponenten``: sphinx-design's page-wide transforms only on pages with its components (build speed).
 
 ``paginafilters`` runs the components' filters over every rendered HTML page.
 
@@ -54,9 +56,11 @@ def setup(app: Any) -> dict[str, Any]:
     from .beveiliging import setup_beveiliging
     from .bronnen import setup_bronnen
     from .drukwerk import setup_drukwerk
+    from .geheugenbeheer import setup_geheugenbeheer
     from .kaartblokken import setup_kaartblokken
     from .links import setup_links
     from .navigatie import setup_navigatie
+    from .ontwerpcomponenten import setup_ontwerpcomponenten
     from .overzicht import setup_overzicht
     from .paginainhoud import setup_paginainhoud
     from .begripuitleg import setup_begripuitleg
@@ -74,6 +78,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .wizard import setup_wizard
 
     app.add_config_value("handboek_code", code_fingerprint(), "env", types=(str,))
+    setup_geheugenbeheer(app)
     setup_store(app)
     setup_paginafilters(app)
     setup_kaartblokken(app)
@@ -84,6 +89,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_vertaling(app)
     setup_toegankelijkheid(app)
     setup_prestaties(app)
+    setup_ontwerpcomponenten(app)
     setup_navigatie(app)
     setup_publicatie(app)
     setup_voorbeeldprotocol(app)

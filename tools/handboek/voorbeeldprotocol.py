@@ -29,7 +29,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from protocol.document import model_document, rule_numbers, sector_list
 from protocol.model import CHANGE_KINDS, DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, Model, current_model
-from protocol.render import markdown_escape, render_docx, render_html, render_markdown
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
 from protocol.trace import traceability_problems
@@ -82,6 +81,14 @@ def _model_document(env):
     return document
 
 
+def _render():
+    """:mod:`protocol.render`, imported when a page or a download is made from the model: it loads every
+    writer, python-docx too, which a rebuild that makes neither (one card touched) does not need."""
+    from protocol import render
+
+    return render
+
+
 MARKER = re.compile(r"^:::\{voorbeeldprotocol\}\n:::$", re.MULTILINE)
 
 
@@ -117,7 +124,7 @@ def _insert_protocol(app: Sphinx, docname: str, source: list[str]) -> None:
     doc_store(env, "collects")[docname] = True
     rendered = (
         ":::{protocoldownloads}\n:::\n\n"
-        + render_markdown(document, myst=True)
+        + _render().render_markdown(document, myst=True)
         + _changes_markdown(model, rule_numbers(document))
     )
     source[0] = MARKER.sub(lambda _: rendered, source[0])
@@ -127,6 +134,7 @@ def _changes_markdown(model: Model, numbers: dict[str, str]) -> str:
     """The change log since the previous model version, rule by rule, linked to the rules."""
     if not model.changes:
         return ""
+    markdown_escape = _render().markdown_escape
     lines = [
         f"\n\n## Wijzigingen in versie {markdown_escape(model.version)}\n",
         f"Wat er sinds versie {markdown_escape(model.previous_version)} is veranderd, en waarom.\n",
@@ -314,12 +322,13 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
         return
 
     model = _model(app.env)
+    render = _render()
     target.mkdir(parents=True, exist_ok=True)
     for sector in sectors:
         document = model_document(model, cards, sector)
         names = download_names(sector)
-        (target / names["html"]).write_text(render_html(document), encoding="utf-8")
-        (target / names["docx"]).write_bytes(render_docx(document))
+        (target / names["html"]).write_text(render.render_html(document), encoding="utf-8")
+        (target / names["docx"]).write_bytes(render.render_docx(document))
     stamp.write_text(fingerprint)
 
 

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, timezone
+from weakref import WeakKeyDictionary
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.parts.document import DocumentPart
 from docx.shared import Cm, RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
 
 from ..blocks import (
     Added, Block, Bullets, Definitions, Emph, FillIn, Heading, Inlines, KwestieLink, Link, Page, Paragraph, Removed,
@@ -40,6 +44,45 @@ def _clean(value: str) -> str:
     return str(clean_text(value))
 
 
+#: Per document, the style ids of the style names used (None for the default style).
+_STYLE_IDS: WeakKeyDictionary[DocumentPart, dict[tuple[str, WD_STYLE_TYPE], str | None]] = WeakKeyDictionary()
+
+
+def _style_id(document: DocumentObject, name: str, kind: WD_STYLE_TYPE) -> str | None:
+    """The id python-docx would set for a style name, looked up once per document: python-docx looks
+    the name up among all the template's styles, and the default style too, for every paragraph."""
+    ids = _STYLE_IDS.setdefault(document.part, {})
+    if (name, kind) not in ids:
+        ids[name, kind] = document.styles.get_style_id(name, kind)
+    return ids[name, kind]
+
+
+def _run(paragraph: WordParagraph, text: str) -> Run:
+    """``paragraph.add_run(text)``, the same XML: python-docx walks the text a character at a time to
+    turn tabs and line ends into elements; a text without them is one ``w:t``, made at once."""
+    if "\t" in text or "\r" in text or "\n" in text:
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    if text:
+        run._r.add_t(text)
+    return run
+
+
+def _paragraph(document: DocumentObject, text: str = "", style: str | None = None) -> WordParagraph:
+    """``document.add_paragraph(text, style)``, the same XML, with the style id looked up once."""
+    paragraph = document.add_paragraph()
+    if text:
+        _run(paragraph, text)
+    if style is not None:
+        paragraph._p.style = _style_id(document, style, WD_STYLE_TYPE.PARAGRAPH)
+    return paragraph
+
+
+def _heading(document: DocumentObject, text: str, level: int) -> WordParagraph:
+    """``document.add_heading(text, level)`` through :func:`_paragraph`."""
+    return _paragraph(document, text, "Title" if level == 0 else f"Heading {level}")
+
+
 def _runs(paragraph: WordParagraph, content: Inlines) -> WordParagraph:
     """The inline content as runs; neighbouring plain texts share one run (a rule that many kwesties
     discuss would otherwise get hundreds of runs, and each costs python-docx several XML look-ups)."""
@@ -47,7 +90,7 @@ def _runs(paragraph: WordParagraph, content: Inlines) -> WordParagraph:
 
     def flush() -> None:
         if plain:
-            paragraph.add_run(_clean("".join(plain)))
+            _run(paragraph, _clean("".join(plain)))
             plain.clear()
 
     for item in content:
@@ -59,13 +102,13 @@ def _runs(paragraph: WordParagraph, content: Inlines) -> WordParagraph:
             plain.append(item.ref.label)
         elif isinstance(item, Strong):
             flush()
-            paragraph.add_run(_clean(item.text)).bold = True
+            _run(paragraph, _clean(item.text)).bold = True
         elif isinstance(item, Emph):
             flush()
-            paragraph.add_run(_clean(item.text)).italic = True
+            _run(paragraph, _clean(item.text)).italic = True
         elif isinstance(item, (Added, Removed)):
             flush()
-            run = paragraph.add_run(_clean(item.text))
+            run = _run(paragraph, _clean(item.text))
             run.font.color.rgb = ADDED_COLOUR if isinstance(item, Added) else REMOVED_COLOUR
             if isinstance(item, Added):
                 run.font.underline = True
@@ -79,12 +122,12 @@ def _runs(paragraph: WordParagraph, content: Inlines) -> WordParagraph:
 
 def _table(document: DocumentObject, table: Table) -> None:
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.header))
-    grid.style = document.styles["Table Grid"]
+    grid._tbl.tblStyle_val = _style_id(document, "Table Grid", WD_STYLE_TYPE.TABLE)
     for cell, text in zip(grid.rows[0].cells, table.header):
-        cell.paragraphs[0].add_run(_clean(text)).bold = True
+        _run(cell.paragraphs[0], _clean(text)).bold = True
     for row, cells in zip(grid.rows[1:], table.rows):
         for index, (cell, text) in enumerate(zip(row.cells, cells)):
-            cell.paragraphs[0].add_run(_clean(text)).bold = index == 0 and table.row_headers
+            _run(cell.paragraphs[0], _clean(text)).bold = index == 0 and table.row_headers
     if table.widths:
         total = sum(table.widths)
         widths = [Cm(TEXT_WIDTH_CM * width / total) for width in table.widths]
@@ -97,34 +140,34 @@ def _table(document: DocumentObject, table: Table) -> None:
 
 def _block(document: DocumentObject, block: Block) -> None:
     if isinstance(block, Title):
-        document.add_paragraph(_clean(block.text), style="Title")
+        _paragraph(document, _clean(block.text), "Title")
         if block.subtitle:
-            _runs(document.add_paragraph(style="Subtitle"), block.subtitle)
+            _runs(_paragraph(document, style="Subtitle"), block.subtitle)
     elif isinstance(block, Heading):
         text = block.text + (f" ({block.badge})" if block.badge else "")
-        document.add_heading(_clean(text), level=block.level)
+        _heading(document, _clean(text), block.level)
     elif isinstance(block, Paragraph):
-        _runs(document.add_paragraph(style=NOTE_STYLE if block.style == "toelichting" else None), block.content)
+        _runs(_paragraph(document, style=NOTE_STYLE if block.style == "toelichting" else None), block.content)
     elif isinstance(block, Table):
         _table(document, block)
     elif isinstance(block, Rule):
         if block.heading.strip():
-            document.add_heading(_clean(block.heading), level=2)
-        document.add_paragraph(_clean(block.text))
+            _heading(document, _clean(block.heading), 2)
+        _paragraph(document, _clean(block.text))
         if block.note:
-            document.add_paragraph(_clean(block.note), style=NOTE_STYLE)
+            _paragraph(document, _clean(block.note), NOTE_STYLE)
         if block.kwesties:
-            _runs(document.add_paragraph(style=NOTE_STYLE), block.kwesties)
+            _runs(_paragraph(document, style=NOTE_STYLE), block.kwesties)
     elif isinstance(block, FillIn):
-        document.add_paragraph(_clean(f"{block.label} {FILL_IN_LINE}"))
+        _paragraph(document, _clean(f"{block.label} {FILL_IN_LINE}"))
     elif isinstance(block, Definitions):
         for item in block.items:
             paragraph = document.add_paragraph()
-            paragraph.add_run(_clean(f"{item.term}: ")).bold = True
+            _run(paragraph, _clean(f"{item.term}: ")).bold = True
             _runs(paragraph, item.content)
     elif isinstance(block, Bullets):
         for item in block.items:
-            _runs(document.add_paragraph(style="List Bullet"), item)
+            _runs(_paragraph(document, style="List Bullet"), item)
     elif isinstance(block, Section):
         for child in block.blocks:
             _block(document, child)
