@@ -22,6 +22,7 @@ from . import arguments_nl  # noqa: F401  (Dutch messages for argparse)
 from .empty_file import empty_answers_file
 from .files import FileProblem, atomic_write, describe, exists
 from .output import FORMATS, OutputError, parse_formats
+from .web.server import add_web_command, run_web
 from .services import (
     EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, context, load_checked as _load, make_outputs, say_error as _error,
     say_refusal,
@@ -41,6 +42,7 @@ voorbeelden:
   protocolwizard leeg antwoorden.yaml             een leeg antwoordbestand om zelf in te vullen
   protocolwizard controleer antwoorden.yaml       alleen controleren
   protocolwizard maak antwoorden.yaml --uitvoer concept --formaat md,docx
+  protocolwizard web                              de wizard in de browser (http://127.0.0.1:8765/)
 """
 
 
@@ -92,6 +94,7 @@ def parser() -> argparse.ArgumentParser:
                        help="naam van het nieuwe bestand (standaard: antwoorden.yaml)")
     empty.add_argument("--overschrijven", action="store_true", help="een bestaand bestand vervangen")
     add_own_protocol_commands(commands)
+    add_web_command(commands)
     return main
 
 
@@ -141,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     command = args.opdracht or "start"
     if args.opdracht is None:
         args = parser().parse_args(["start", *(argv if argv is not None else sys.argv[1:])])
-    handlers = {"start": run_start, "maak": run_make, "controleer": run_check, "leeg": run_empty, **OWN_PROTOCOL_HANDLERS}
+    handlers = {"start": run_start, "maak": run_make, "controleer": run_check, "leeg": run_empty, **OWN_PROTOCOL_HANDLERS, "web": run_web}
     try:
         return handlers[command](args)
     except KeyboardInterrupt:

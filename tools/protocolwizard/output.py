@@ -67,7 +67,7 @@ def parse_formats(value: str) -> tuple[str, ...]:
     return formats
 
 
-def render_pdf(draft: Draft) -> bytes:
+def render_pdf(draft: Draft, timeout: int = LATEX_TIMEOUT) -> bytes:
     """The draft through LuaLaTeX (any script; fonts in ``protocolpdf.sty``), Dutch hyphenation checked."""
     try:
         check_tex(LUALATEX)
@@ -78,9 +78,26 @@ def render_pdf(draft: Draft) -> bytes:
         (Path(folder) / "protocol.tex").write_text(tex, encoding="utf-8")
         shutil.copyfile(TEMPLATES_DIR / PDF_STYLE, Path(folder) / PDF_STYLE)
         try:
-            return run_latexmk(Path(folder), "protocol.tex", timeout=LATEX_TIMEOUT, engine=LUALATEX).read_bytes()
+            return run_latexmk(Path(folder), "protocol.tex", timeout=timeout, engine=LUALATEX).read_bytes()
         except PdfError as error:
             raise PdfFailed(f"Er is geen pdf gemaakt: {error}") from None
+
+
+def file_renderers(draft: Draft, answers: Answers, *, handboek_url: str = "", answers_text: str | None = None,
+                   pdf_timeout: int = LATEX_TIMEOUT) -> dict[str, Callable[[], bytes | str]]:
+    """File name -> how to make it, for every file of :func:`target_names` (nothing is made until called).
+
+    ``write_outputs`` writes them to a folder; the browser wizard sends them one by one or as a zip.
+    """
+    renderers: dict[str, Callable[[], bytes | str]] = {
+        f"protocol.{fmt}": (lambda fmt=fmt: render_protocol(draft.document, fmt)) for fmt in FORMATS if fmt != "pdf"
+    }
+    renderers["protocol.pdf"] = lambda: render_pdf(draft, timeout=pdf_timeout)
+    for name in REPORT_FILES:
+        stem, _, fmt = name.rpartition(".")
+        renderers[name] = lambda fmt=fmt: render_report(draft.report, fmt, handboek_url)
+    renderers[ANSWERS_FILE] = lambda: answers_text if answers_text is not None else dump_answers(answers, keep_asked=False)
+    return renderers
 
 
 def write_outputs(
@@ -107,14 +124,7 @@ def write_outputs(
     names = target_names(formats)
     _check_targets([folder / name for name in names], overwrite, source)
     result = Result()
-    renderers: dict[str, Callable[[], bytes | str]] = {
-        f"protocol.{fmt}": (lambda fmt=fmt: render_protocol(draft.document, fmt)) for fmt in FORMATS if fmt != "pdf"
-    }
-    renderers["protocol.pdf"] = lambda: render_pdf(draft)
-    for name in REPORT_FILES:
-        stem, _, fmt = name.rpartition(".")
-        renderers[name] = lambda fmt=fmt: render_report(draft.report, fmt, handboek_url)
-    renderers[ANSWERS_FILE] = lambda: answers_text if answers_text is not None else dump_answers(answers, keep_asked=False)
+    renderers = file_renderers(draft, answers, handboek_url=handboek_url, answers_text=answers_text)
     contents: dict[Path, bytes | str] = {}
     for index, name in enumerate(names, 1):
         started = time.perf_counter()
