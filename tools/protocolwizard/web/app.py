@@ -10,7 +10,6 @@ uvicorn worker builds the same application (:func:`create_app`).
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path, PurePath
 
 from starlette.applications import Starlette
@@ -29,7 +28,8 @@ from ..output import ANSWERS_FILE
 from ..services import context as default_context
 from ..services import readable_answers
 from . import downloads
-from .pages import Page, Refused, Wizard, environment, read_answers
+from .carried import Refused, read_answers
+from .pages import Page, Wizard, environment
 from .forms import Submitted
 from .security import MAX_BODY, BodyLimit, Hosts, SecurityHeaders
 from .server import configured_hosts, default_hosts

@@ -19,7 +19,7 @@ from ..answers import Context
 from ..draft import build_draft
 from ..output import ANSWERS_FILE, FORMATS, OutputError, file_renderers, target_names
 from ..services import readable_answers
-from .pages import File, read_answers
+from .carried import File, read_answers
 
 ZIP_FILE = "concept.zip"
 #: What the results page offers, in this order: file name and how the page names it.

@@ -22,15 +22,15 @@ from jinja2 import FileSystemLoader, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 from kern.adres import AddressError, check_url, handbook_url
 from kern.taal import aantal
-from protocol.schema import ValidationError
-from protocol.strict_yaml import YamlError
 from protocol.trace import kwestie_ref
 
 from .. import answers_schema, steps
-from ..answers import Answers, Context, parse_answers
+from ..answers import Answers, Context
 from ..output import ANSWERS_FILE
 from ..services import UnreadableAnswers, readable_answers
 from . import forms
+from .carried import File, Refused, read_answers
+from .downloads import DOWNLOADS, pdf_available
 from .forms import Errors, Submitted
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -55,36 +55,6 @@ class Page:
     template: str
     values: dict[str, Any]
     status: int = 200
-
-
-@dataclass
-class File:
-    """A download: a file name, its content and media type."""
-
-    name: str
-    content: bytes
-    media_type: str
-
-
-@dataclass
-class Refused(Exception):
-    """The answers that came with a form or an upload were refused; the checker's Dutch messages."""
-
-    problems: list[str] = field(default_factory=list)
-
-
-def problems_of(error: ValidationError | YamlError) -> list[str]:
-    return [str(problem) for problem in error.errors] if isinstance(error, ValidationError) else [str(error)]
-
-
-def read_answers(text: str, context: Context, source: str = ANSWERS_FILE, *, partial: bool = True) -> Answers:
-    """The answers in ``text`` (empty: a new session), through the full check; :class:`Refused` if not."""
-    if not text.strip():
-        return Answers()
-    try:
-        return parse_answers(text, context, source, partial=partial)
-    except (ValidationError, YamlError) as error:
-        raise Refused(problems_of(error)) from None
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -358,7 +328,5 @@ class Wizard:
             values.update(problems=[], warnings=complete.warnings)
         except Refused as refused:
             values.update(problems=refused.problems, warnings=[])
-        from .downloads import DOWNLOADS, pdf_available
-
         values.update(downloads=DOWNLOADS, pdf=pdf_available())
         return "resultaat.html", "Je concept downloaden"
