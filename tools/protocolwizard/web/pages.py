@@ -171,7 +171,7 @@ class Wizard:
                 errors = {"": str(error)}
         if errors:  # the same page again, with what was typed, and the answers as they were
             return self.page(read_answers(form.text(ANSWERS_FIELD), self.context), form.text(ANSWERS_FIELD), step,
-                             back, errors, form, status=400)
+                             back, errors, form)
         if action == "download":
             return File(ANSWERS_FILE, text.encode("utf-8"), "application/yaml; charset=utf-8")
         target = self.target(answers, step, action, back)
