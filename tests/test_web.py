@@ -25,10 +25,9 @@ from protocolwizard.services import context as wizard_context
 from protocolwizard.web import downloads
 from protocolwizard.web.app import create_app
 from protocolwizard.web.security import CSP, MAX_BODY
-from webwizard import fill, multipart, read_form
+from webwizard import EXAMPLE, HOSTILE, fill, hostile_answers, multipart, read_form
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "antwoorden-voorbeeld.yaml"
 CONTEXT = wizard_context()
 ADDED = "Het team voegt hier een zin aan toe."
 
@@ -362,24 +361,6 @@ def test_health_endpoint(client):
 def test_get_on_a_step_and_unknown_pages_are_dutch(client):
     assert client.get("/stap").status_code == 405 and "Niet zo te openen" in client.get("/stap").text
     assert client.get("/nergens").status_code == 404
-
-
-HOSTILE = ["<script>alert('x')</script>", "{{ 7*7 }}", '" onmouseover="alert(1)', "<img src=x onerror=alert(1)>",
-           "{% raw %}x", "\\input{/etc/passwd} $x$ & %", "**vet** [link](javascript:alert(1))"]
-
-
-def hostile_answers() -> str:
-    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    data["school"]["naam"] = HOSTILE[0]
-    data["school"]["plaats"] = HOSTILE[2]
-    data["sessie"]["gespreksleider"] = HOSTILE[3]
-    for index, decision in enumerate(data["besluiten"]):
-        decision["toelichting"] = HOSTILE[(index + 4) % len(HOSTILE)]
-        if decision["besluit"] == "wijzigen":
-            decision["tekst"] = f"{HOSTILE[1]} {HOSTILE[5]} {HOSTILE[6]}"
-    data["nieuwe_regels"][0].update(titel=HOSTILE[4], tekst=HOSTILE[0] + " " + HOSTILE[3])
-    data["notities"] = {key: HOSTILE[2] for key in data["notities"]}
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
 def test_hostile_text_stays_literal_on_every_page_and_in_every_download(client, caplog):

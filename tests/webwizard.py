@@ -8,9 +8,13 @@ cards or rules: what to fill in comes from the page itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from bs4 import BeautifulSoup
 
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "antwoorden-voorbeeld.yaml"
 #: What a leader types into the fields of the school and session steps.
 SCHOOL = {"school.naam": "Testschool De Kwestie", "school.sector": "vo", "school.plaats": "Zwolle",
           "sessie.datum": "2026-11-12", "sessie.gespreksleider": "A. Leider"}
@@ -86,3 +90,22 @@ def multipart(values: dict[str, str | list[str]]) -> list[tuple[str, tuple[None,
         for item in value if isinstance(value, list) else [value]:
             fields.append((name, (None, item)))
     return fields
+
+
+HOSTILE = ["<script>alert('x')</script>", "{{ 7*7 }}", '" onmouseover="alert(1)', "<img src=x onerror=alert(1)>",
+           "{% raw %}x", "\\input{/etc/passwd} $x$ & %", "**vet** [link](javascript:alert(1))"]
+
+
+def hostile_answers() -> str:
+    """The example answers with hostile text in every kind of field (markup, template, LaTeX, Markdown)."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["school"]["naam"] = HOSTILE[0]
+    data["school"]["plaats"] = HOSTILE[2]
+    data["sessie"]["gespreksleider"] = HOSTILE[3]
+    for index, decision in enumerate(data["besluiten"]):
+        decision["toelichting"] = HOSTILE[(index + 4) % len(HOSTILE)]
+        if decision["besluit"] == "wijzigen":
+            decision["tekst"] = f"{HOSTILE[1]} {HOSTILE[5]} {HOSTILE[6]}"
+    data["nieuwe_regels"][0].update(titel=HOSTILE[4], tekst=HOSTILE[0] + " " + HOSTILE[3])
+    data["notities"] = {key: HOSTILE[2] for key in data["notities"]}
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

@@ -188,13 +188,19 @@ def rule_controls(rule: RuleView, answers: Answers, errors: Errors | None = None
     )
 
 
-def apply_rules(rules: list[RuleView], answers: Answers, form: Submitted, kwestie_id: str | None) -> Errors:
-    """Put the decisions about ``rules`` into ``answers``; other fields of an earlier decision are kept."""
+def apply_rules(rules: list[RuleView], answers: Answers, form: Submitted, kwestie_id: str | None, *,
+                require: bool = True) -> Errors:
+    """Put the decisions about ``rules`` into ``answers``; other fields of an earlier decision are kept.
+
+    Without ``require`` (leaving the page for another than the next step) a rule without a choice stays open.
+    """
     errors: Errors = {}
     decisions = []
     for rule in rules:
         choice = form.text(f"besluit.{rule.id}")
         text, reason = form.text(f"tekst.{rule.id}"), form.text(f"toelichting.{rule.id}")
+        if not choice and not require:
+            continue
         if choice not in DECISION.choice_values:
             errors[f"besluit.{rule.id}"] = f"Kies wat het team besluit over regel {rule.number}."
             continue

@@ -140,9 +140,10 @@ class Wizard:
             return forms.apply_block(kind, answers, self.context, form)
         if kind == "kwestie" and steps.kwestie_step(answers, self.context, arg):
             errors = forms.apply_note(arg, answers, form)
-            return {**errors, **forms.apply_rules(self.rules_of(answers, step), answers, form, arg)}
+            return {**errors, **forms.apply_rules(self.rules_of(answers, step), answers, form, arg,
+                                                  require=action == "volgende")}
         if kind == "regel":
-            return forms.apply_rules(self.rules_of(answers, step), answers, form, None)
+            return forms.apply_rules(self.rules_of(answers, step), answers, form, None, require=action == "volgende")
         if kind == "nieuw":
             if answers.new_rules is None:
                 answers.new_rules = []
