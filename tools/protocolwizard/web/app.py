@@ -26,7 +26,6 @@ from protocol.strict_yaml import MAX_BYTES
 from ..answers import Context
 from ..output import ANSWERS_FILE
 from ..services import context as default_context
-from ..services import readable_answers
 from . import downloads
 from .carried import Refused, read_answers
 from .pages import Page, Wizard, environment
@@ -89,9 +88,7 @@ def create_app(context: Context | None = None, hosts: list[str] | None = None) -
             answers = read_answers(raw, context, name)
         except Refused as refused:
             return wizard.start(refused.problems, status=400)
-        text = readable_answers(answers, context, keep_asked=True, partial=True, source=name,
-                                previous=raw.decode("utf-8-sig", "replace"))
-        page = wizard.page(answers, text, "overzicht")
+        page = wizard.page(answers, wizard.carry(answers), "overzicht")
         page.values["warnings"] = answers.warnings
         return page
 
