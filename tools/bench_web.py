@@ -51,6 +51,7 @@ class Results:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     sessions: int = 0
+    cpu: float = 0.0  # processor seconds the server used during the run
 
     def add(self, kind: str, seconds: float) -> None:
         self.latencies.setdefault(kind, []).append(seconds)
@@ -136,19 +137,42 @@ async def leader(client: httpx.AsyncClient, script: list[Request], until: float,
         results.sessions += 1
 
 
-def memory_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants (KiB), from /proc."""
-    total, todo = 0, [pid]
+def process_tree(pid: int) -> list[int]:
+    """A process and all its descendants (the uvicorn workers), from /proc."""
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
+        found.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def memory_kib(pid: int) -> int:
+    """Resident memory of the server, all its processes (KiB)."""
+    total = 0
+    for current in process_tree(pid):
         try:
             status = Path(f"/proc/{current}/status").read_text()
             total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
-            for task in Path(f"/proc/{current}/task").iterdir():
-                todo += [int(child) for child in (task / "children").read_text().split()]
         except (OSError, StopIteration):
             continue
     return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """Processor time (user + system) the server's processes have used so far."""
+    total = 0
+    for current in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rpartition(")")[2].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 async def sample_memory(pid: int, until: float, samples: list[tuple[float, int]]) -> None:
@@ -162,14 +186,17 @@ async def sample_memory(pid: int, until: float, samples: list[tuple[float, int]]
 async def run_load(url: str, pid: int, scripts: tuple[list[Request], list[Request]], sessions: int, seconds: float,
                    think: float) -> tuple[Results, list[tuple[float, int]], float]:
     results, samples = Results(), []
-    limits = httpx.Limits(max_connections=sessions, max_keepalive_connections=sessions)
+    # Idle connections are dropped before uvicorn's keep-alive timeout (5 s) would close them under a request.
+    limits = httpx.Limits(max_connections=sessions, max_keepalive_connections=sessions, keepalive_expiry=4)
     started = time.monotonic()
     until = started + seconds
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
         rng = random.Random(14)
         tasks = [leader(client, scripts[index % 2], until, think, results, random.Random(rng.random()))
                  for index in range(sessions)]
+        cpu = cpu_seconds(pid)
         await asyncio.gather(sample_memory(pid, until, samples), *tasks)
+        results.cpu = cpu_seconds(pid) - cpu
     return results, samples, time.monotonic() - started
 
 
@@ -186,6 +213,11 @@ def report(results: Results, samples: list[tuple[float, int]], elapsed: float, w
           f"{arguments.denktijd:.1f} s, 2 workers; {results.sessions} sessies afgerond")
     print(f"  {total} verzoeken in {elapsed:.1f} s: {total / elapsed:.1f} verzoeken per seconde; "
           f"{len(results.errors)} fouten")
+    load = os.getloadavg()[0]
+    per_request = results.cpu / total if total else 0
+    print(f"  processortijd van de server: {results.cpu:.1f} s, {per_request * 1000:.0f} ms per verzoek "
+          f"(2 vrije cores: hoogstens {2 / per_request if per_request else 0:.0f} verzoeken per seconde); "
+          f"belasting van de machine (load average, 1 min) aan het eind: {load:.1f} op {os.cpu_count()} cores")
     print(f"  {'soort':<10} {'aantal':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     missed = []
     for kind in (*STEP_KINDS, "word"):
