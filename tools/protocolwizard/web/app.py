@@ -9,9 +9,12 @@ uvicorn worker builds the same application (:func:`create_app`).
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 from pathlib import Path, PurePath
 
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -62,25 +65,27 @@ def create_app(context: Context | None = None, hosts: list[str] | None = None) -
         html = env.get_template("fout.html").render(title=title, message=message, status=status, step="fout")
         return HTMLResponse(html, status_code=status, headers=headers)
 
-    async def form_of(request: Request) -> Submitted:
-        return Submitted(await request.form(max_part_size=MAX_BYTES + 100_000))
+    def form_of(request: Request):
+        """The submitted form, closed (temporary files and all) when the ``async with`` ends."""
+        return request.form(max_part_size=MAX_BYTES + 100_000)
 
     async def start(request: Request) -> Response:
         return render(wizard.start())
 
     async def step(request: Request) -> Response:
-        result = await run_in_threadpool(wizard.submit, await form_of(request))
+        async with form_of(request) as form:
+            result = await run_in_threadpool(wizard.submit, Submitted(form))
         if isinstance(result, Page):
             return render(result)
         return attachment(result)
 
     async def upload(request: Request) -> Response:
-        form = await request.form(max_part_size=MAX_BYTES + 100_000)
-        sent = form.get("bestand")
-        if sent is None or isinstance(sent, str) or not sent.filename:
-            return render(wizard.start(["Kies eerst een antwoordbestand (.yaml) om te uploaden."], status=400))
-        raw = await sent.read(MAX_BYTES + 1)
-        name = upload_name(sent.filename)
+        async with form_of(request) as form:
+            sent = form.get("bestand")
+            if sent is None or isinstance(sent, str) or not sent.filename:
+                return render(wizard.start(["Kies eerst een antwoordbestand (.yaml) om te uploaden."], status=400))
+            raw = await sent.read(MAX_BYTES + 1)
+            name = upload_name(sent.filename)
         return render(await run_in_threadpool(uploaded, raw, name))
 
     def uploaded(raw: bytes, name: str) -> Page:
@@ -102,8 +107,8 @@ def create_app(context: Context | None = None, hosts: list[str] | None = None) -
         name = request.path_params["bestand"]
         if not downloads.known(name):
             raise HTTPException(404)
-        form = await form_of(request)
-        text = form.text("antwoorden")
+        async with form_of(request) as form:
+            text = Submitted(form).text("antwoorden")
         try:
             answers = read_answers(text, context)
             made = await run_in_threadpool(downloads.make_file, name, text, context, wizard.handbook(answers))
@@ -157,8 +162,19 @@ def create_app(context: Context | None = None, hosts: list[str] | None = None) -
         Middleware(Hosts, allowed=hosts or allowed_hosts(), error_page=error_page),
         Middleware(BodyLimit, error_page=error_page, limit=MAX_BODY),
     ]
-    return Starlette(routes=routes, middleware=middleware,
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
                      exception_handlers={404: not_found, 405: not_allowed, 500: server_error})
+
+
+#: Requests one process works on at the same time (reading, checking, rendering); more wait their turn.
+#: The work holds the GIL, so more threads add memory, not speed.
+THREADS = int(os.environ.get("PROTOCOLWIZARD_THREADS", "4"))
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: Starlette):
+    anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    yield
 
 
 def attachment(made: downloads.File) -> Response:

@@ -22,6 +22,7 @@ from ..services import readable_answers
 from .carried import File, read_answers
 
 ZIP_FILE = "concept.zip"
+NO_PDF_FILE = "geen-pdf.txt"  # in the zip instead of the PDF, saying why
 #: What the results page offers, in this order: file name and how the page names it.
 DOWNLOADS = (
     ("protocol.docx", "Conceptprotocol in Word"),
@@ -83,11 +84,12 @@ def make_file(name: str, text: str, context: Context, handbook: str) -> File:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for target in target_names(FORMATS):
             if target.endswith(".pdf"):
-                if not pdf_available():
-                    continue
                 try:
+                    if not pdf_available():
+                        raise NotMade("Er is geen pdf gemaakt: deze server heeft geen TeX.")
                     content = _with_pdf_slot(renderers[target])
-                except NotMade:
+                except NotMade as error:
+                    archive.writestr(NO_PDF_FILE, f"{error} Open protocol.docx en bewaar het als pdf.\n")
                     continue
             else:
                 content = renderers[target]()
