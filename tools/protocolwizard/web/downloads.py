@@ -74,7 +74,9 @@ def make_file(name: str, text: str, context: Context, handbook: str) -> File:
     """One download from the answers' text: :class:`pages.Refused` when incomplete or wrong,
     :class:`Busy` when every PDF slot is taken, :class:`NotMade` when the PDF fails."""
     answers = read_answers(text, context, partial=False)
-    normalised = readable_answers(answers, context, keep_asked=False, partial=False, source=ANSWERS_FILE)
+    normalised = None  # the answers file as 'maak' writes it, read back first; only made when it is sent
+    if name in (ANSWERS_FILE, ZIP_FILE):
+        normalised = readable_answers(answers, context, keep_asked=False, partial=False, source=ANSWERS_FILE)
     renderers = file_renderers(build_draft(answers, context), answers, handboek_url=handbook,
                                answers_text=normalised, pdf_timeout=PDF_TIMEOUT)
     if name != ZIP_FILE:
