@@ -70,8 +70,8 @@ class BodyLimit:
         self.error_page = error_page
 
     def refusal(self) -> HTMLResponse:
-        megabytes = self.limit / 1_000_000
-        return self.error_page(413, "Te veel gegevens", f"Wat je verstuurde is groter dan {megabytes:.1f} MB; ".replace(".", ",", 1)
+        megabytes = f"{self.limit / 1_000_000:.1f}".replace(".", ",")
+        return self.error_page(413, "Te veel gegevens", f"Wat je verstuurde is groter dan {megabytes} MB; "
                                "dat neemt de wizard niet aan. Een antwoordbestand is hoogstens 1 MB.")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
