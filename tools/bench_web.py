@@ -200,6 +200,20 @@ async def run_load(url: str, pid: int, scripts: tuple[list[Request], list[Reques
     return results, samples, time.monotonic() - started
 
 
+def cpu_per_kind(url: str, pid: int, scripts: tuple[list[Request], list[Request]], rounds: int = 3) -> dict[str, float]:
+    """The server's processor time per request of each kind, sent one at a time (ms): unlike the latencies,
+    this hardly depends on what else the machine is doing."""
+    costs: dict[str, list[float]] = {}
+    with httpx.Client(base_url=url, timeout=120) as client:
+        for _ in range(rounds):
+            for script in scripts:
+                for request in script:
+                    before = cpu_seconds(pid)
+                    client.request(request.method, request.path, files=request.files).raise_for_status()
+                    costs.setdefault(request.kind, []).append(cpu_seconds(pid) - before)
+    return {kind: statistics.mean(values) * 1000 for kind, values in costs.items()}
+
+
 def percentile(values: list[float], share: int) -> float:
     if len(values) < 2:
         return values[0] if values else 0.0
@@ -285,10 +299,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Opgenomen: invullen {len(fill_in)} verzoeken, uploaden {len(upload)} verzoeken per sessie")
         results, samples, elapsed = asyncio.run(run_load(url, server.pid, (fill_in, upload), arguments.sessies,
                                                          arguments.seconden, arguments.denktijd))
+        costs = cpu_per_kind(url, server.pid, (fill_in, upload))
     finally:
         server.terminate()
         server.wait(15)
     missed = report(results, samples, elapsed, weights, static_weights(), arguments)
+    print("\nProcessortijd van de server per verzoek, één verzoek tegelijk (ms, gemiddelde van 3 rondes):")
+    print("  " + "   ".join(f"{kind} {cost:.0f}" for kind, cost in costs.items()))
+    per_session = sum(costs[r.kind] for r in fill_in) / 2 + sum(costs[r.kind] for r in upload) / 2
+    seconds = (len(fill_in) + len(upload)) / 2 * arguments.denktijd
+    print(f"  een sessie kost gemiddeld {per_session:.0f} ms processortijd over {seconds:.0f} s; {arguments.sessies} "
+          f"leiders vragen dus {arguments.sessies * per_session / 1000 / seconds:.2f} core")
     if missed:
         print("\nBuiten het budget:\n  " + "\n  ".join(missed))
         return 1
