@@ -70,9 +70,12 @@
     if (body.hasAttribute("data-herstel") && saved && saved.stap === body.getAttribute("data-stap") && saved.velden) {
       restore(form, saved);
     }
-    if (!body.hasAttribute("data-vers")) save(form);
-    form.addEventListener("input", function () { save(form); });
-    form.addEventListener("change", function () { save(form); });
+    // A kwestie opened from the handbook starts afresh; earlier answers in this browser are not overwritten
+    // by it (the page offers to continue with them) until the leader sends this page.
+    var keepEarlier = body.hasAttribute("data-vers") && saved;
+    if (!keepEarlier) save(form);
+    form.addEventListener("input", function () { if (!keepEarlier) save(form); });
+    form.addEventListener("change", function () { if (!keepEarlier) save(form); });
     revealChangeText(form);
   }
 
