@@ -12,7 +12,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from docx import Document
 from markdown_it import MarkdownIt

@@ -116,7 +116,7 @@ def create_app(context: Context | None = None, hosts: list[str] | None = None) -
             return render(await run_in_threadpool(_result_with_problems, text))
         except downloads.Busy:
             return error_page(503, "Even geduld", "Er worden nu te veel pdf's tegelijk gemaakt. Probeer het over "
-                              f"een halve minuut nog eens, of download het concept in Word.",
+                              "een halve minuut nog eens, of download het concept in Word.",
                               headers={"Retry-After": str(downloads.RETRY_AFTER)})
         except downloads.NotMade as error:
             return error_page(503, "Geen pdf", f"{error} Download het concept in Word of als webpagina.",
