@@ -151,28 +151,35 @@ def process_tree(pid: int) -> list[int]:
     return found
 
 
-def memory_kib(pid: int) -> int:
-    """Resident memory of the server, all its processes (KiB)."""
-    total = 0
+def _summed(pid: int, read) -> float:
+    """``read(pid)`` summed over the server's processes; a process that just ended counts 0."""
+    total = 0.0
     for current in process_tree(pid):
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
-        except (OSError, StopIteration):
+            total += read(current)
+        except (OSError, StopIteration, IndexError, ValueError):
             continue
     return total
 
 
+def _rss_kib(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return int(fields[11]) + int(fields[12])  # utime, stime
+
+
+def memory_kib(pid: int) -> int:
+    """Resident memory of the server, all its processes (KiB)."""
+    return int(_summed(pid, _rss_kib))
+
+
 def cpu_seconds(pid: int) -> float:
     """Processor time (user + system) the server's processes have used so far."""
-    total = 0
-    for current in process_tree(pid):
-        try:
-            fields = Path(f"/proc/{current}/stat").read_text().rpartition(")")[2].split()
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-        except (OSError, IndexError, ValueError):
-            continue
-    return total / os.sysconf("SC_CLK_TCK")
+    return _summed(pid, _cpu_ticks) / os.sysconf("SC_CLK_TCK")
 
 
 async def sample_memory(pid: int, until: float, samples: list[tuple[float, int]]) -> None:
