@@ -280,7 +280,7 @@ def static_weights() -> dict[str, tuple[int, int]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sessies", type=int, default=50, help="gelijktijdige gespreksleiders (standaard 50)")
-    parser.add_argument("--seconden", type=float, default=60, help="duur van de meting (standaard 60)")
+    parser.add_argument("--seconden", type=float, default=120, help="duur van de meting (standaard 120)")
     parser.add_argument("--denktijd", type=float, default=2.0,
                         help="gemiddelde tijd tussen twee klikken van een leider, in s (standaard 2; 0 = zonder pauze)")
     parser.add_argument("--workers", type=int, default=2)
