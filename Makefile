@@ -20,7 +20,7 @@ PYTHON_MIN  := 3.11
 BINDIR      ?= $(HOME)/.local/bin
 
 .DEFAULT_GOAL := help
-.PHONY: lock help html pdf kaarten protocol installeer tex serve linkcheck test test-snel bench browser clean systeem systeem-html systeem-pdf systeem-browser
+.PHONY: lock help html pdf kaarten protocol installeer tex serve linkcheck test test-snel bench bench-web browser clean systeem systeem-html systeem-pdf systeem-browser
 
 help: ## Toon deze lijst
 	@echo "Gebruik: make <doel>"
@@ -129,6 +129,9 @@ test-snel: $(STAMP) systeem-html ## Draai de snelle tests (zonder browser, pdf e
 
 bench: $(STAMP) systeem-html systeem-browser $(BENCH_NODE_STAMP) ## Meet bouwtijden en Lighthouse-scores tegen de budgetten (benchmarks/README.md)
 	$(BIN)/python tools/bench.py
+
+bench-web: $(STAMP) ## Meet de wizard in de browser onder belasting: 50 gespreksleiders tegelijk, 2 workers (benchmarks/web.md)
+	$(BIN)/python tools/bench_web.py
 
 clean: ## Verwijder alles wat gebouwd is (niet .venv)
 	rm -rf $(BUILDDIR)

@@ -31,6 +31,7 @@ from .output import FORMATS, OutputError, parse_formats, same_file
 from .answers import load_answers, parse_answers, to_data
 from .bijwerken import base_version, update
 from .modelversies import chain, kept_version, version_key, versions_folder
+from .web.server import add_web_command, run_web
 from .services import (
     EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, combined_sessions, context, load_checked as _load,
     load_model_checked, make_from_sessions, make_outputs, readable_answers, say_error as _error, say_refusal,
@@ -53,6 +54,7 @@ voorbeelden:
   {pw} maak antwoorden.yaml --uitvoer concept --formaat md,docx
   {pw} maak sessie-1.yaml sessie-2.yaml --uitvoer concept   meer teamgesprekken, één concept
   {pw} bijwerken antwoorden.yaml        de antwoorden naar de nieuwste versie van het model brengen
+  {pw} web                              de wizard in de browser (http://127.0.0.1:8765/)
 """
 
 MODEL_HELP = ("een ander model dan het meegeleverde, bijvoorbeeld het eigen model van het schoolbestuur "
@@ -135,6 +137,7 @@ def parser() -> argparse.ArgumentParser:
     empty.add_argument("--overschrijven", action="store_true", help="een bestaand bestand vervangen")
     add_own_protocol_commands(commands)
     add_update_command(commands)
+    add_web_command(commands)
     return main
 
 
@@ -209,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.opdracht is None:
         args = parser().parse_args(["start", *(argv if argv is not None else sys.argv[1:])])
     handlers = {"start": run_start, "maak": run_make, "controleer": run_check, "leeg": run_empty, **OWN_PROTOCOL_HANDLERS,
-                **UPDATE_HANDLERS}
+                **UPDATE_HANDLERS, "web": run_web}
     try:
         return handlers[command](args)
     except KeyboardInterrupt:

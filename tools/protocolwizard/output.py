@@ -87,12 +87,12 @@ def parse_formats(value: str) -> tuple[str, ...]:
     return formats
 
 
-def render_pdf(draft: Draft) -> bytes:
+def render_pdf(draft: Draft, timeout: int = LATEX_TIMEOUT) -> bytes:
     """The draft through LuaLaTeX (any script; fonts in ``protocolpdf.sty``), Dutch hyphenation checked."""
-    return compile_pdf(render_latex(draft.document))
+    return compile_pdf(render_latex(draft.document), timeout)
 
 
-def compile_pdf(tex: str) -> bytes:
+def compile_pdf(tex: str, timeout: int = LATEX_TIMEOUT) -> bytes:
     """A LaTeX file of the writers as PDF bytes."""
     try:
         check_tex(LUALATEX)
@@ -102,9 +102,31 @@ def compile_pdf(tex: str) -> bytes:
         (Path(folder) / "protocol.tex").write_text(tex, encoding="utf-8")
         shutil.copyfile(TEMPLATES_DIR / PDF_STYLE, Path(folder) / PDF_STYLE)
         try:
-            return run_latexmk(Path(folder), "protocol.tex", timeout=LATEX_TIMEOUT, engine=LUALATEX).read_bytes()
+            return run_latexmk(Path(folder), "protocol.tex", timeout=timeout, engine=LUALATEX).read_bytes()
         except PdfError as error:
             raise PdfFailed(f"Er is geen pdf gemaakt: {error}") from None
+
+
+def file_renderers(draft: Draft, answers: Answers, *, handboek_url: str = "", answers_text: str | None = None,
+                   answers_texts: dict[str, str] | None = None, pdf_timeout: int = LATEX_TIMEOUT) -> dict[str, Callable[[], bytes | str]]:
+    """File name -> how to make it, for every file of :func:`target_names` (nothing is made until called).
+
+    ``write_outputs`` writes them to a folder; the browser wizard sends them one by one or as a zip.
+    """
+    renderers: dict[str, Callable[[], bytes | str]] = {
+        f"protocol.{fmt}": (lambda fmt=fmt: render_protocol(draft.document, fmt)) for fmt in FORMATS if fmt != "pdf"
+    }
+    renderers["protocol.pdf"] = lambda: render_pdf(draft, timeout=pdf_timeout)
+    for name in (name for name in report_names(FORMATS) if not name.endswith(".pdf")):
+        stem, _, fmt = name.rpartition(".")
+        renderers[name] = lambda fmt=fmt: render_report(draft.report, fmt, handboek_url)
+    renderers["wijzigingsverslag.pdf"] = lambda: compile_pdf(render_report(draft.report, "tex", handboek_url),
+                                                             pdf_timeout)
+    renderers[ANSWERS_FILE] = lambda: (answers_text if answers_text is not None
+                                       else dump_answers(shareable(answers), keep_asked=False))
+    for name, text in (answers_texts or {}).items():
+        renderers[name] = lambda text=text: text
+    return renderers
 
 
 def write_outputs(
@@ -134,17 +156,8 @@ def write_outputs(
     names = target_names(formats, tuple(answers_texts) if answers_texts else (ANSWERS_FILE,))
     _check_targets([folder / name for name in names], overwrite, (source, *sources))
     result = Result()
-    renderers: dict[str, Callable[[], bytes | str]] = {
-        f"protocol.{fmt}": (lambda fmt=fmt: render_protocol(draft.document, fmt)) for fmt in FORMATS if fmt != "pdf"
-    }
-    renderers["protocol.pdf"] = lambda: render_pdf(draft)
-    for name in (name for name in report_names(FORMATS) if not name.endswith(".pdf")):
-        stem, _, fmt = name.rpartition(".")
-        renderers[name] = lambda fmt=fmt: render_report(draft.report, fmt, handboek_url)
-    renderers["wijzigingsverslag.pdf"] = lambda: compile_pdf(render_report(draft.report, "tex", handboek_url))
-    renderers[ANSWERS_FILE] = lambda: answers_text if answers_text is not None else dump_answers(shareable(answers), keep_asked=False)
-    for name, text in (answers_texts or {}).items():
-        renderers[name] = lambda text=text: text
+    renderers = file_renderers(draft, answers, handboek_url=handboek_url, answers_text=answers_text,
+                               answers_texts=answers_texts)
     contents: dict[Path, bytes | str] = {}
     for index, name in enumerate(names, 1):
         started = time.perf_counter()

@@ -180,3 +180,13 @@ def decisions_by_chapter(answers: Answers, context: Context) -> list[tuple[Chapt
         if decided:
             groups.append((chapter, decided))
     return groups
+
+
+def open_kwesties(answers: Answers, context: Context) -> list[KwestieStep]:
+    """The kwesties of the chosen cards that are not done yet, in session order (the review lists them)."""
+    return [step for step in kwestie_steps(answers, context) if not kwestie_done(answers, context, step.kwestie)]
+
+
+def kwestie_step(answers: Answers, context: Context, kwestie_id: str) -> KwestieStep | None:
+    """The step of one kwestie of the chosen cards, or ``None`` when its card was not chosen."""
+    return next((step for step in kwestie_steps(answers, context) if step.kwestie.id == kwestie_id), None)
