@@ -230,7 +230,7 @@ HOSTILE = {"lid1": "{{ 7*7 }}", "num1": "<script>alert(1)</script>", "tekstvak":
            "cel11": "<img src=x onerror=alert(1)>", "slot": "**vet** _schuin_ [link](http://x) # kop",
            "kop2": "{% for x in range(3) %}x{% endfor %}", "num2": "- lijst 1. > citaat :::{note} x ::: `code` ]]><!--"}
 PROTOCOL_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "h4", "p", "strong", "em",
-                 "section", "div", "span", "table", "tr", "th", "td", "thead", "tbody", "dl", "dt", "dd", "a", "ul", "li"}
+                 "section", "div", "span", "table", "tr", "th", "td", "thead", "tbody", "dl", "dt", "dd", "a", "ul", "li", "ins", "del"}
 
 
 def visible(text: str) -> str:

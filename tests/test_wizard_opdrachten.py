@@ -187,6 +187,9 @@ def test_ctrl_c_and_an_existing_file_print_commands_that_run_as_printed(home, wo
     assert on_with == resume
     assert other_name == "protocolwizard start --antwoorden NIEUW.yaml"
     new = spawn(other_name, home, work)
+    # The folder holds an earlier answers file, so the wizard first asks what to start from: the model (first).
+    new.expect("Waarmee begint dit teamgesprek")
+    new.send("\r")
     new.expect("Naam van de school")
     new.sendline("Het Testlyceum")
     new.expect("Sector")

@@ -250,7 +250,7 @@ class Interview:
                     values[child.key] = {}
                 self.ask_fields(child.key, values[child.key], again, child)
                 continue
-            if not self.placeholder_needed(child):
+            if not self.placeholder_needed(child, spec):
                 continue
             current = values.get(child.key)
             # Open: never asked, or left empty where empty is no answer (a required field, the cards).
@@ -267,9 +267,13 @@ class Interview:
                 values[child.key] = self.ask_text(child, current or (date.today().isoformat() if child.kind == "date" else ""))
             self.save()
 
-    def placeholder_needed(self, spec: Field) -> bool:
-        """A field that fills a placeholder is asked only if the rules for the school's sector contain it."""
-        return not spec.placeholder or spec.placeholder in sector_placeholders(self.context.model, self.answers.sector)
+    def placeholder_needed(self, spec: Field, parent: Field) -> bool:
+        """A field that only fills a placeholder is asked only if the rules for the school's sector (of the model or
+        the school's own protocol) contain it; a required field, or one the draft's particulars show (the school's
+        name, the vertrouwenspersoon), is always asked."""
+        if not spec.placeholder or spec.required or spec.particulars or parent.particulars:
+            return True
+        return spec.placeholder in sector_placeholders(self.context.model, self.answers.sector)
 
     def say_placeholder(self, spec: Field) -> None:
         """Before a field that fills a placeholder (not the school's name): where its answer goes, and an example."""

@@ -31,6 +31,7 @@ from protocol.strict_yaml import YamlDocument, YamlError, load_yaml
 from . import steps
 from .answers import Answers, Context, Decision, check
 from .answers_schema import DISCUSSED
+from .opdracht import shell_command
 
 #: What counts as a decision when sessions are combined; any other state of a rule (such as "not discussed")
 #: neither conflicts with a decision nor overrides one.
@@ -126,13 +127,21 @@ def _check_same_school_and_base(sessions: list[Session]) -> list[str]:
                 f"{_base_said(other)}, maar {_base_said(first)}. Alle teamgesprekken van één concept gaan uit van "
                 "hetzelfde protocol (het veld 'basis')."
             )
-        if other.answers.base_version != first.answers.base_version:
-            problems.append(
-                f"{other.line('basisversie')}: gemaakt met modelversie {other.answers.base_version or '?'}, maar "
-                f"{first.line('basisversie')}: modelversie {first.answers.base_version or '?'}. Breng eerst alle "
-                f"teamgesprekken naar dezelfde modelversie met: protocolwizard bijwerken BESTAND"
-            )
     return problems
+
+
+def _model_versions(sessions: list[Session]) -> list[str]:
+    """Sessions from the model made against different model versions: a note, not a refusal (a version-1 file
+    counts as 2026.1 even when its rules are the current model's); the draft follows the current model."""
+    if any(s.answers.base is not None for s in sessions):
+        return []
+    versions = {s.answers.base_version for s in sessions}
+    if len(versions) < 2:
+        return []
+    named = "; ".join(f"{s.path}: {s.answers.base_version or '?'}" for s in sessions)
+    return [f"de teamgesprekken zijn gemaakt met verschillende versies van het model ({named}); het concept volgt "
+            f"de huidige versie. Wat het model per regel veranderde, zie je met: "
+            f"{shell_command('bijwerken', sessions[0].path)}"]
 
 
 def _base_said(session: Session) -> str:
@@ -171,7 +180,7 @@ def combine(sessions: list[Session], context: Context) -> Answers:
     problems = _check_same_school_and_base(ordered)
     views = {id(s): s.view(context) for s in ordered}
     decided: dict[str, _Decided] = {}
-    warnings: list[str] = [w for s in ordered for w in s.answers.warnings]
+    warnings: list[str] = [w for s in ordered for w in s.answers.warnings] + _model_versions(ordered)
     for session in ordered:
         for index, decision in enumerate(session.answers.decisions):
             earlier = decided.get(decision.rule)
