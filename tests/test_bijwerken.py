@@ -451,3 +451,14 @@ def test_hostile_text_in_the_update_report_stays_text(hostile):
     parsed = BeautifulSoup(MarkdownIt("commonmark").enable("table").render(rendered["md"]), "html.parser")
     assert {tag.name for tag in parsed.find_all(True)} <= MARKDOWN_TAGS
     assert not parsed.find_all("a") and not parsed.find_all("img")
+
+
+@pytest.mark.parametrize("decisions", ["true", "42", "tekst", "{regel: x}"])
+def test_decisions_that_are_no_list_are_refused_in_dutch_not_a_traceback(tmp_path, capsys, decisions):
+    """The conflict check runs on whatever ``besluiten`` holds: a value that is no list is an error, never a crash."""
+    path = tmp_path / "antwoorden.yaml"
+    path.write_text("versie: 2\nschool:\n  naam: School\n  sector: vo\nsessie:\n  datum: '2026-11-20'\n"
+                    f"besluiten: {decisions}\n", encoding="utf-8")
+    assert main(["controleer", str(path)]) == 2
+    said = capsys.readouterr().err
+    assert "regel 7" in said and "besluiten" in said and "Traceback" not in said

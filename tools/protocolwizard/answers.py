@@ -365,7 +365,8 @@ def _check_decisions(checker: Checker, data: dict, context: Context, partial: bo
 def _check_conflicts(checker: Checker, data: dict, source: str) -> None:
     """A model-update conflict (``protocolwizard bijwerken``) is for the team to decide before the draft is made;
     the wizard (a partial check) reads it to ask."""
-    for index, item in enumerate(data.get("besluiten") or []):
+    decisions = data.get("besluiten")
+    for index, item in enumerate(decisions if isinstance(decisions, list) else []):
         if not isinstance(item, dict) or not isinstance(item.get("conflict"), dict) or not item["conflict"]:
             continue
         rule = item.get("regel")
