@@ -214,8 +214,9 @@ def update(data: dict, old: Model, new: Model, chain: Sequence[Model] = (), *, b
     own_base = basis is not None
     version = protocol_version(old) if own_base else base_version(data)
     new_version = protocol_version(new) if own_base else new.version
-    if version == new_version:
-        return Update(copy.deepcopy(data), UpdateReport(name, version, new_version, own=own_base), up_to_date=True)
+    if version == new_version:  # an own protocol imported again unchanged: the answers name the new file
+        same = {**copy.deepcopy(data), **({"basis": basis, "basisversie": new_version} if own_base else {})}
+        return Update(same, UpdateReport(name, version, new_version, own=own_base), up_to_date=True)
 
     renames = align(old, new) if own_base else rename_map(chain)
     old_ids = {r.id: r for r in old.rules()}

@@ -602,7 +602,7 @@ def run_update_own(args: argparse.Namespace) -> int:
         partial = True
     old_base = answers.base
     old_version, new_version = protocol_version(old_base), protocol_version(new_base)
-    if old_version == new_version:
+    if old_version == new_version and same_file(old_path, args.basis):
         print(f"{args.antwoorden} is al gemaakt met deze versie van het eigen protocol ({args.basis}): niets bij te werken.")
         return EXIT_OK
     if recorded.startswith(OWN_VERSION_PREFIX) and recorded != old_version:
