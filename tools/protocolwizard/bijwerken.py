@@ -69,9 +69,11 @@ def fingerprint(text: str) -> str:
 
 
 #: Two rules of an own protocol whose words are at least this similar (``difflib.SequenceMatcher.ratio`` over
-#: the words of title and text) are one rule reworded. Measured on the project's fixture protocols
-#: (tests/test_bijwerken_eigen.py): different rules of one protocol score at most about 0.45, a rule with one
-#: sentence or a few words changed 0.7 or more.
+#: the words of title and text, lower case) are one rule reworded. Measured with benchmarks/bijwerken_gelijkenis.py
+#: (101 rules: the model's and the school rules in tests/fixtures/eigen): of 5050 pairs of different rules one
+#: scores 0.70 (two sector variants of one model rule), the next 0.54; of the 17 rules the model itself reworded
+#: between its versions 16 score 0.6 or more (lowest 0.59, median 0.86). Exact matches are made first, and the
+#: most similar pair wins, so a variant is only chosen when its own rule is gone.
 SIMILAR = 0.6
 
 
