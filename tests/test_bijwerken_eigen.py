@@ -407,3 +407,53 @@ def test_any_valid_answers_on_the_old_base_give_valid_answers_on_the_new_one_or_
 
     check()
     assert len(checked) >= 20 and any(checked)  # the property was tried on answers with decisions, not filtered away
+
+
+HOSTILE = ["{{ 7*7 }}", "<script>alert(1)</script>", '" onmouseover="x', "<img src=x onerror=alert(1)>",
+           "**vet** _schuin_ [link](http://x) # kop", "| pijp | tabel |", "`code`", "&amp; &lt;"]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_in_an_own_protocol_stays_text_in_the_update_report(tmp_path, hostile):
+    from bs4 import BeautifulSoup
+    from markdown_it import MarkdownIt
+    from test_bijwerken import MARKDOWN_TAGS, TEMPLATE_TAGS
+
+    old_path = protocol_yaml(tmp_path, "oud", {"Hoofdstuk": [f"{hostile} oud", OWN_SAME, BOTH]})
+    new_path = protocol_yaml(tmp_path, "nieuw", {"Hoofdstuk": [f"{hostile} oud en nieuw", BOTH_2, hostile + " nieuw"]})
+    old = load_model(old_path)
+    data = {"versie": 2, "basis": "oud.yaml", "school": {"naam": hostile, "sector": "po"},
+            "sessie": {"datum": "2026-10-05"}, "besluiten": [
+                {"regel": rule_with(old, BOTH).id, "besluit": "wijzigen", "tekst": hostile, "toelichting": hostile},
+                {"regel": rule_with(old, OWN_SAME).id, "besluit": "behouden"}]}
+    answers = parse_answers(yaml.safe_dump(data, allow_unicode=True), CONTEXT, str(tmp_path / "a.yaml"))
+    rendered = render_update(update(to_data(answers), old, load_model(new_path), basis="nieuw.yaml").report)
+    soup = BeautifulSoup(rendered["html"], "html.parser")
+    assert {tag.name for tag in soup.find_all(True)} <= TEMPLATE_TAGS
+    assert not soup.find_all(attrs={"onmouseover": True}) and not soup.find_all("script")
+    assert " ".join(hostile.split()) in " ".join(soup.get_text().split())
+    parsed = BeautifulSoup(MarkdownIt("commonmark").enable("table").render(rendered["md"]), "html.parser")
+    assert {tag.name for tag in parsed.find_all(True)} <= MARKDOWN_TAGS
+    assert not parsed.find_all("a") and not parsed.find_all("img")
+
+
+def test_the_wizard_resolves_the_conflict_in_words_of_the_own_protocol(school, capsys):
+    from protocolwizard.interview import run_interview
+    from test_wizard_interactief import ScriptedPrompts, choose, responder
+
+    folder, answers, _, _, new_path = school
+    _, target = run(answers, new_path)
+    prompts = ScriptedPrompts(responder({
+        "Wat kiest het team": lambda c: choose(c, "eigen protocol overnemen"),
+        "Wat wil je doen": lambda c: choose(c, "Opslaan en stoppen"),
+    }))
+    code = run_interview(target, resume=True, handboek_url="", prompts=prompts, context=CONTEXT)
+    prompts.close()
+    assert code == 0, prompts.lines[-5:]
+    shown = " ".join(" ".join(prompts.lines).split())
+    assert "Het nieuwe eigen protocol: " + BOTH_2 in shown and "modelversie" not in shown
+    resolved = load_answers(target, CONTEXT)
+    both = resolved.decision_for(rule_with(load_model(new_path), BOTH_2).id)
+    assert both.decision == "behouden" and both.conflict is None
+    assert main(["maak", str(target), "--uitvoer", str(folder / "c4"), "--formaat", "md"]) == 0
+    assert BOTH_2 in (folder / "c4" / "protocol.md").read_text(encoding="utf-8")
