@@ -178,7 +178,7 @@ def update_page(report: UpdateReport) -> Page:
     name = report.school or say.BW_NO_NAME
     versions = {"oud": report.old_version, "nieuw": report.new_version}
     if report.own:
-        versions = {key: f"{name} ({version})" if name else version for key, name, version in (
+        versions = {key: f"{name}, versie {version}" if name else version for key, name, version in (
             ("oud", report.old_name, report.old_version), ("nieuw", report.new_name, report.new_version))}
     blocks: list[Block] = [
         Title(say.BW_TITLE.format(naam=name), (Emph(say.BW_SUBTITLE.format(**versions)),)),
@@ -190,7 +190,9 @@ def update_page(report: UpdateReport) -> Page:
     else:
         blocks.append(Paragraph((Text(say.BW_NOTHING_TO_DECIDE.format(bestand=report.answers_file)),)))
     if report.to_check:
-        blocks.append(Paragraph((Text(say.BW_CHECK.format(aantal=aantal(report.to_check, "regel", "regels"))),)))
+        blocks.append(Paragraph((Text(say.BW_CHECK.format(aantal=aantal(report.to_check, "regel", "regels"),
+                                                            staan="staat" if report.to_check == 1 else "staan",
+                                                            gingen="ging" if report.to_check == 1 else "gingen")),)))
     counts = report.counts()
     blocks.append(Section((
         Heading(1, say.BW_SUMMARY),

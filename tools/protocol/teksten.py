@@ -231,7 +231,7 @@ BW_TO_DECIDE = (
     "wizard (protocolwizard start --hervat {bestand}) of in het antwoordbestand zelf."
 )
 BW_NOTHING_TO_DECIDE = "Er is niets meer te beslissen. Maak het concept met: protocolwizard maak {bestand} --uitvoer concept"
-BW_CHECK = "Kijk ook naar: {aantal} die niet meer in het model staan of naar een ander hoofdstuk gingen."
+BW_CHECK = "Kijk ook naar: {aantal} die niet meer in het model {staan} of naar een ander hoofdstuk {gingen}."
 BW_SUMMARY = "Samenvatting"
 BW_SUMMARY_HEADER = ("Wat er met de regel gebeurt", "Aantal")
 BW_RULE = "{titel} ({id})"
@@ -294,7 +294,7 @@ BW_OWN_PROTOCOL = {
         "team zelf moet beslissen. Regels zijn op hun tekst herkend, niet op hun nummer. Het oorspronkelijke "
         "antwoordbestand is niet veranderd."
     ),
-    "BW_CHECK": "Kijk ook naar: {aantal} die niet meer in het eigen protocol staan of naar een ander hoofdstuk gingen.",
+    "BW_CHECK": "Kijk ook naar: {aantal} die niet meer in het eigen protocol {staan} of naar een ander hoofdstuk {gingen}.",
     "BW_MODEL_TEXT": "Tekst in het nieuwe eigen protocol",
     "BW_PREVIOUS": "Eerdere tekst in het eigen protocol",
     "BW_HOW_CONFLICT": (
