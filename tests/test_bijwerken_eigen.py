@@ -277,6 +277,9 @@ def test_a_base_overwritten_by_the_new_import_asks_for_the_old_version(school, c
     keep.write_bytes(old_path.read_bytes())
     old_path.write_bytes(new_path.read_bytes())  # the school imported the new version over the old file
     capsys.readouterr()
+    assert main(["controleer", str(stamped)]) == 2  # its rule ids are the old version's: refused, with the way out
+    err = " ".join(capsys.readouterr().err.split())
+    assert "is veranderd sinds dit bestand is gemaakt" in err and "bijwerken" in err and "--basismodel" in err
     code, _ = run(stamped, new_path)
     err = capsys.readouterr().err
     assert code == 2 and "--basismodel" in err and "Traceback" not in err

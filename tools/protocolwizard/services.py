@@ -27,10 +27,10 @@ from kern.adres import check_url, published_url
 from kern.loader import load_cards
 from kern.taal import aantal
 from protocol.model import Model, current_model, load_model
-from protocol.schema import ValidationError
+from protocol.schema import ValidationError, quote
 from protocol.strict_yaml import YamlError, load_yaml
 
-from .answers import Answers, Context, answers_text, dump_answers, load_answers, parse_answers
+from .answers import Answers, Context, answers_text, base_path, dump_answers, load_answers, parse_answers
 from .bijwerken import OWN_VERSION_PREFIX, base_version, fingerprint, protocol_version
 from .draft import build_draft
 from .files import FileProblem
@@ -143,12 +143,31 @@ def _older_base_hint(path: Path, ctx: Context) -> str:
         data = load_yaml(path).data
     except (YamlError, OSError):
         return ""
-    if isinstance(data, dict) and isinstance(data.get("versie"), int) and not data.get("basis"):
+    if isinstance(data, dict) and isinstance(data.get("basis"), str) and data["basis"].strip():
+        return _changed_base_hint(path, data)
+    if isinstance(data, dict) and isinstance(data.get("versie"), int):
         version = base_version(data)
         if ctx.model.version and version != ctx.model.version:
             return (f" (het is gemaakt met modelversie {version}; breng het eerst naar modelversie "
                     f"{ctx.model.version} met: {shell_command('bijwerken', path)})")
     return ""
+
+
+def _changed_base_hint(path: Path, data: dict) -> str:
+    """For a refused file on an own protocol that changed since the file was made (its rule ids are the old
+    version's): how to bring it to the new version."""
+    recorded = data.get("basisversie")
+    if not isinstance(recorded, str) or not recorded.startswith(OWN_VERSION_PREFIX):
+        return ""
+    try:
+        current = protocol_version(load_model(base_path(data["basis"], str(path))))
+    except (ValidationError, YamlError, OSError):
+        return ""
+    if current == recorded:
+        return ""
+    return (f" (het eigen protocol {quote(data['basis'])} is veranderd sinds dit bestand is gemaakt; breng het regel "
+            f"voor regel naar de nieuwe versie met: "
+            f"{shell_command('bijwerken', path, '--basis', 'NIEUW.yaml', '--basismodel', 'OUD.yaml')})")
 
 
 class UnreadableAnswers(ValueError):
