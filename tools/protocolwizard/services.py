@@ -79,7 +79,7 @@ def stamp(answers: Answers, model: Model) -> None:
     made against."""
     if answers.base is not None:
         model = answers.base
-    version = protocol_version(model)
+    version = protocol_version(model) if answers.base is not None else model.version
     if not answers.base_version or (answers.base is not None and not model.version
                                     and not answers.base_version.startswith(OWN_VERSION_PREFIX)):
         answers.base_version = version
