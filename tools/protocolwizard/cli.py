@@ -54,7 +54,6 @@ voorbeelden:
   {pw} maak antwoorden.yaml --uitvoer concept --formaat md,docx
   {pw} maak sessie-1.yaml sessie-2.yaml --uitvoer concept   meer teamgesprekken, één concept
   {pw} bijwerken antwoorden.yaml        de antwoorden naar de nieuwste versie van het model brengen
-  {pw} bijwerken antwoorden.yaml --basis eigen-protocol-2027.yaml   ... of naar een nieuwe versie van het eigen protocol
 """
 
 MODEL_HELP = ("een ander model dan het meegeleverde, bijvoorbeeld het eigen model van het schoolbestuur "

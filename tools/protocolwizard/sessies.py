@@ -31,7 +31,6 @@ from protocol.strict_yaml import YamlDocument, YamlError, load_yaml
 from . import steps
 from .answers import Answers, Context, Decision, check
 from .answers_schema import DISCUSSED
-from .bijwerken import made_against
 
 #: What counts as a decision when sessions are combined; any other state of a rule (such as "not discussed")
 #: neither conflicts with a decision nor overrides one.
@@ -127,7 +126,7 @@ def _check_same_school_and_base(sessions: list[Session]) -> list[str]:
                 f"{_base_said(other)}, maar {_base_said(first)}. Alle teamgesprekken van één concept gaan uit van "
                 "hetzelfde protocol (het veld 'basis')."
             )
-        if made_against(other.answers) != made_against(first.answers):
+        if other.answers.base_version != first.answers.base_version:
             problems.append(
                 f"{other.line('basisversie')}: gemaakt met modelversie {other.answers.base_version or '?'}, maar "
                 f"{first.line('basisversie')}: modelversie {first.answers.base_version or '?'}. Breng eerst alle "
