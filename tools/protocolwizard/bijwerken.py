@@ -89,16 +89,6 @@ def protocol_version(model: Model) -> str:
     return fingerprint("\n".join(f"{rule.id}\t{rule.title}\t{rule.text}" for rule in model.rules()))
 
 
-def made_against(answers: Any) -> str:
-    """The version checked answers (:class:`answers.Answers`) were made against. Answers on an own protocol that
-    recorded a model version instead (a version 1 file, or one written before own protocols had a version) count
-    as made against the protocol they name."""
-    base = getattr(answers, "base", None)
-    if base is not None and not base.version and not answers.base_version.startswith(OWN_VERSION_PREFIX):
-        return protocol_version(base)
-    return answers.base_version
-
-
 def _words(rule) -> list[str]:
     return f"{rule.title} {rule.text}".lower().split()
 
@@ -406,5 +396,5 @@ def open_conflicts(decisions: Sequence[Decision]) -> list[Decision]:
 
 __all__ = [
     "CASES", "CONFLICT", "CONFLICTS", "DROPPED", "GONE", "MOVED", "NEW", "OWN", "REMOVED_CHANGED", "RENAMED", "TAKEN",
-    "RuleUpdate", "UpdateReport", "Update", "align", "base_version", "made_against", "fingerprint", "open_conflicts", "protocol_version", "rename_map", "resolve", "update",
+    "RuleUpdate", "UpdateReport", "Update", "align", "base_version", "fingerprint", "open_conflicts", "protocol_version", "rename_map", "resolve", "update",
 ]
