@@ -231,7 +231,7 @@ BW_TO_DECIDE = (
     "wizard (protocolwizard start --hervat {bestand}) of in het antwoordbestand zelf."
 )
 BW_NOTHING_TO_DECIDE = "Er is niets meer te beslissen. Maak het concept met: protocolwizard maak {bestand} --uitvoer concept"
-BW_CHECK = "Kijk ook naar: {aantal} die niet meer in het model staan of naar een ander hoofdstuk gingen."
+BW_CHECK = "Kijk ook naar: {aantal} die niet meer in het model {staan} of naar een ander hoofdstuk {gingen}."
 BW_SUMMARY = "Samenvatting"
 BW_SUMMARY_HEADER = ("Wat er met de regel gebeurt", "Aantal")
 BW_RULE = "{titel} ({id})"
@@ -281,4 +281,49 @@ BW_CASES = {
     "eigen-tekst": ("De tekst van het team blijft staan", "tekst van het team blijft staan"),
     "hernoemd": ("Andere id, dezelfde tekst", "andere id, dezelfde tekst"),
     "vervallen": ("Niet meer in het model", "niet meer in het model"),
+}
+
+#: The update report when the base is the school's own protocol (``protocolwizard bijwerken --basis``): the phrases
+#: above that speak of the model, by name, as they read for an own protocol. An own protocol has no change log.
+BW_OWN_PROTOCOL = {
+    "BW_SUBTITLE": "Van het eigen protocol {oud} naar het eigen protocol {nieuw}",
+    "BW_INTRODUCTION": (
+        "De antwoorden van het teamgesprek zijn gemaakt met een eerdere versie van het eigen protocol van de school "
+        "({oud}). Dit verslag zegt per regel wat er verandert nu ze naar de nieuwe versie ({nieuw}) zijn gebracht: "
+        "wat uit het nieuwe eigen protocol wordt overgenomen, waar het besluit van het team blijft staan en waar het "
+        "team zelf moet beslissen. Regels zijn op hun tekst herkend, niet op hun nummer. Het oorspronkelijke "
+        "antwoordbestand is niet veranderd."
+    ),
+    "BW_CHECK": "Kijk ook naar: {aantal} die niet meer in het eigen protocol {staan} of naar een ander hoofdstuk {gingen}.",
+    "BW_MODEL_TEXT": "Tekst in het nieuwe eigen protocol",
+    "BW_PREVIOUS": "Eerdere tekst in het eigen protocol",
+    "BW_HOW_CONFLICT": (
+        "Kies in de wizard: de tekst van het team houden, de tekst van het nieuwe eigen protocol overnemen of een "
+        "nieuwe tekst schrijven. Of in het antwoordbestand: verwijder het blok 'conflict' om het besluit van het team "
+        "te houden, of zet het besluit op 'behouden' (zonder tekst) om de tekst van het eigen protocol over te nemen."
+    ),
+    "BW_HOW_DROPPED": (
+        "De regel staat nu als eigen regel van het team in het hoofdstuk '{hoofdstuk}' (nieuwe_regels), zodat er "
+        "niets verloren gaat. Volgt het team het nieuwe eigen protocol, haal hem daar dan weg."
+    ),
+    "BW_MOVED": "{titel}: stond in het hoofdstuk '{oud}'; in het nieuwe eigen protocol nu in '{nieuw}'.",
+    "BW_OWN": "{regel}: het eigen protocol veranderde deze regel niet; de tekst van het team blijft staan.",
+    "BW_RENAMED": "{regel}: staat op een andere plaats in het eigen protocol, met dezelfde tekst.",
+    "BW_GONE": "{tekst} ({id}): staat niet meer in het nieuwe eigen protocol.",
+    "BW_GONE_REMOVED_BY_TEAM": "{tekst} ({id}): het team had deze regel al geschrapt; hij staat niet meer in het nieuwe "
+                               "eigen protocol.",
+}
+BW_OWN_PROTOCOL_CASES = {
+    "conflict": ("Conflicten: het team en het eigen protocol veranderden dezelfde regel",
+                 "conflict: het team en het eigen protocol veranderden hem allebei"),
+    "geschrapt-gewijzigd": ("Geschrapt door het team, veranderd in het eigen protocol",
+                            "conflict: het team schrapte hem, het eigen protocol veranderde hem"),
+    "vervallen-besluit": ("Niet meer in het eigen protocol, wel in het besluit van het team",
+                          "niet meer in het eigen protocol; het team had hem behouden of gewijzigd"),
+    "hoofdstuk-verplaatst": ("Eigen regels in een ander hoofdstuk", "eigen regel naar een ander hoofdstuk"),
+    "overgenomen": ("Overgenomen uit het nieuwe eigen protocol", "overgenomen uit het nieuwe eigen protocol"),
+    "nieuw": ("Nieuw in het eigen protocol", "nieuw in het eigen protocol"),
+    "eigen-tekst": ("De tekst van het team blijft staan", "tekst van het team blijft staan"),
+    "hernoemd": ("Op een andere plaats, dezelfde tekst", "andere plaats, dezelfde tekst"),
+    "vervallen": ("Niet meer in het eigen protocol", "niet meer in het eigen protocol"),
 }

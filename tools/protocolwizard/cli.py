@@ -9,6 +9,7 @@ Messages are Dutch and never a Python traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -28,8 +29,8 @@ from .empty_file import empty_answers_file
 from .files import FileProblem, atomic_write, describe, exists, write_all
 from .opdracht import command, shell_command
 from .output import FORMATS, OutputError, parse_formats, same_file
-from .answers import load_answers, parse_answers, to_data
-from .bijwerken import base_version, update
+from .answers import base_path, check, load_answers, parse_answers, to_data
+from .bijwerken import OWN_VERSION_PREFIX, base_version, protocol_version, update
 from .modelversies import chain, kept_version, version_key, versions_folder
 from .web.server import add_web_command, run_web
 from .services import (
@@ -380,6 +381,11 @@ behield en het model veranderde, wordt overgenomen; wat het team veranderde en h
 blijft staan; waar het team en het model dezelfde regel veranderden, beslist het team zelf (een
 conflict, in de wizard of in het bestand). Er komt een nieuw antwoordbestand en een bijwerkverslag
 (Markdown en HTML). Het oorspronkelijke antwoordbestand blijft zoals het is.
+
+Met --basis werkt het net zo voor het eigen protocol van de school: lees de nieuwe versie (bijvoorbeeld
+na een besluit van het bestuur) in met 'importeer' onder een nieuwe naam, en breng de antwoorden
+daarnaartoe. De regels worden op hun tekst herkend, ook als hun nummer veranderde; een licht
+herschreven regel wordt gevolgd.
 """
 
 
@@ -390,11 +396,17 @@ def add_update_command(commands: argparse._SubParsersAction) -> None:
         description=UPDATE_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     update.add_argument("antwoorden", type=Path, metavar="ANTWOORDEN", help="het antwoordbestand (YAML)")
-    update.add_argument("--model", type=Path, metavar="NIEUW.yaml",
+    target = update.add_mutually_exclusive_group()
+    target.add_argument("--basis", type=Path, metavar="NIEUW-eigen-protocol.yaml",
+                        help="de nieuwe versie van het eigen protocol van de school (een .yaml van 'importeer'); de "
+                        "antwoorden noemen de oude versie in 'basis'")
+    target.add_argument("--model", type=Path, metavar="NIEUW.yaml",
                         help="het nieuwe model (standaard: het meegeleverde); eerdere versies ervan staan in de map "
                         "'modellen' ernaast, als <versie>.yaml")
     update.add_argument("--basismodel", type=Path, metavar="OUD.yaml",
-                        help="het model waarmee de antwoorden zijn gemaakt, als het niet bij de andere versies staat")
+                        help="het model waarmee de antwoorden zijn gemaakt, als het niet bij de andere versies staat; "
+                        "met --basis: de oude versie van het eigen protocol, als 'basis' in de antwoorden er niet "
+                        "meer naar wijst")
     update.add_argument("--uitvoer", type=Path, metavar="NIEUWE-ANTWOORDEN.yaml",
                         help="het bijgewerkte antwoordbestand (standaard: naast het oude, met de nieuwe modelversie "
                         "in de naam); het bijwerkverslag komt ernaast")
@@ -422,6 +434,8 @@ def _base_model(version: str, args: argparse.Namespace, folder: Path):
 
 
 def run_update(args: argparse.Namespace) -> int:
+    if args.basis is not None:
+        return run_update_own(args)
     new_model = load_model_checked(args.model)
     if new_model is None:
         return EXIT_INPUT
@@ -462,6 +476,12 @@ def run_update(args: argparse.Namespace) -> int:
               "regels die in een tussenliggende versie een andere id kregen, worden niet gevolgd.", file=sys.stderr)
     result = update(to_data(answers, keep_asked=True), old_model, new_model, models)
     target: Path = args.uitvoer or args.antwoorden.with_name(f"{args.antwoorden.stem}-{new_model.version}.yaml")
+    return _write_update(args, result, target, partial, new_ctx,
+                         f"Bijgewerkt van modelversie {version} naar {new_model.version}")
+
+
+def _write_update(args: argparse.Namespace, result, target: Path, partial: bool, new_ctx, done: str, **report_names: str) -> int:
+    """Write the updated answers (checked against the new model or own protocol first) and the report."""
     reports = {fmt: target.with_name(f"{target.stem}-bijwerkverslag.{fmt}") for fmt in ("md", "html")}
     names = [target, *reports.values()]
     for name in names:
@@ -480,23 +500,127 @@ def run_update(args: argparse.Namespace) -> int:
         previous = args.antwoorden.read_text(encoding="utf-8")  # its comments and layout are kept where they fit
         text = readable_answers(updated, new_ctx, keep_asked=True, partial=partial, source=str(target), previous=previous)
     except (ValidationError, YamlError, ValueError) as error:
-        _error(f"de bijgewerkte antwoorden zijn niet geschreven, want ze kloppen niet met het nieuwe model: {error}")
+        base = "het nieuwe eigen protocol" if result.report.own else "het nieuwe model"
+        _error(f"de bijgewerkte antwoorden zijn niet geschreven, want ze kloppen niet met {base}: {error}")
         return EXIT_FAILED
-    report = replace(result.report, answers_file=str(target))
+    report = replace(result.report, answers_file=str(target), **report_names)
     rendered = render_update(report)
     write_all({target: text, **{path: rendered[fmt] for fmt, path in reports.items()}})
-    print(f"Bijgewerkt van modelversie {version} naar {new_model.version}: {target}, met het bijwerkverslag in "
-          f"{reports['md']} en {reports['html']}.")
+    print(f"{done}: {target}, met het bijwerkverslag in {reports['md']} en {reports['html']}.")
     counts = report.counts()
+    labels = teksten.BW_OWN_PROTOCOL_CASES if report.own else teksten.BW_CASES
     for case in CASES:
         if counts[case]:
-            print(f"  {aantal(counts[case], 'regel', 'regels')}: {teksten.BW_CASES[case][1]}")
+            print(f"  {aantal(counts[case], 'regel', 'regels')}: {labels[case][1]}")
     if report.open_conflicts:
         print(f"Nog te beslissen: {aantal(report.open_conflicts, 'conflict', 'conflicten')}. Los ze op met: "
               f"{shell_command('start', '--hervat', target)} (of in het bestand); maak daarna het concept.")
     else:
         print(f"Maak het concept met: {shell_command('maak', target, '--uitvoer', 'concept')}")
     return EXIT_OK
+
+
+def _new_own_protocol(path: Path):
+    """``--basis``: the new version of the school's own protocol, checked (Dutch errors with file, line and field);
+    None after saying why."""
+    from protocol.model import check_model_document, current_model
+    from protocol.strict_yaml import YamlError as _YamlError
+
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        _error(f"{path}: noem bij --basis het ingelezen protocol (.yaml). Lees het eerst in met: "
+               f"{shell_command('importeer', path, '--uitvoer', path.with_suffix('.yaml').name)}")
+        return None
+    try:
+        document = load_yaml(path)
+        protocol = check_model_document(document, path, topics_from=current_model())
+    except (ValidationError, YamlError) as error:
+        say_refusal(path, error)
+        return None
+    if not protocol.is_imported:
+        _error(str(_YamlError(str(path), document.line(("modelversie",)) or document.line(("titel",)) or 1,
+                              "dit is geen ingelezen protocol van een school (het veld 'bron' ontbreekt). Noem bij "
+                              "--basis een bestand van 'protocolwizard importeer'; een nieuw model noem je met --model.")))
+        return None
+    return protocol
+
+
+def _check_document(document, ctx, path: Path, *, partial: bool):
+    """The answers of a parsed file, or None after every problem with its file and line."""
+    try:
+        return check(document, ctx, partial=partial)
+    except (ValidationError, YamlError) as error:
+        say_refusal(path, error)
+        return None
+
+
+def _is_version(path: Path, version: str) -> bool:
+    """Whether the own protocol at ``path`` is still ``version``; a file that cannot be read counts as such (the
+    answers' check names its problem with file and line)."""
+    from protocol.model import load_model
+
+    try:
+        return protocol_version(load_model(path)) == version
+    except (ValidationError, YamlError, OSError):
+        return True
+
+
+def run_update_own(args: argparse.Namespace) -> int:
+    """``bijwerken --basis``: answers on the school's own protocol brought to a new version of it, rule by rule.
+    The old version is the protocol the answers name in ``basis`` (or ``--basismodel``); the updated answers name
+    the new one, relative to where they are written."""
+    new_base = _new_own_protocol(args.basis)
+    if new_base is None:
+        return EXIT_INPUT
+    document = load_yaml(args.antwoorden)
+    raw = document.data
+    ctx = context()
+    if not isinstance(raw, dict):
+        _load(args.antwoorden, ctx, partial=True, notice=False)
+        return EXIT_INPUT
+    basis = raw.get("basis")
+    if not isinstance(basis, str) or not basis.strip():
+        line = document.line(("basisversie",)) or document.line(("versie",)) or 1
+        _error(f"{args.antwoorden}, regel {line}: deze antwoorden hebben het modelprotocol als basis, niet het eigen "
+               "protocol (het veld 'basis' ontbreekt). Breng ze naar een nieuw model met --model, of begin een "
+               f"teamgesprek op het eigen protocol met: {shell_command('start', '--basis', args.basis)}")
+        return EXIT_INPUT
+    if args.basismodel is not None:  # the old version elsewhere: read the answers against it (lines stay the same)
+        document.data = {**raw, "basis": str(args.basismodel.resolve())}
+    old_path = args.basismodel or base_path(basis, str(args.antwoorden))
+    recorded = raw.get("basisversie") if isinstance(raw.get("basisversie"), str) else ""
+    if recorded.startswith(OWN_VERSION_PREFIX) and args.basismodel is None and not _is_version(old_path, recorded):
+        line = document.line(("basis",)) or 1
+        _error(f"{args.antwoorden}, regel {line}: het eigen protocol {old_path} is veranderd sinds deze antwoorden zijn "
+               f"gemaakt (toen versie {recorded}); misschien is de nieuwe versie eroverheen ingelezen. Noem de versie "
+               "waarmee de antwoorden zijn gemaakt met --basismodel OUD.yaml, bijvoorbeeld een eerder ingelezen "
+               "bestand of een reservekopie.")
+        return EXIT_INPUT
+    answers = _check_document(document, ctx, args.antwoorden, partial=True)
+    if answers is None:
+        return EXIT_INPUT
+    partial = False
+    try:
+        check(document, ctx)
+    except (ValidationError, YamlError):
+        partial = True
+    old_base = answers.base
+    old_version, new_version = protocol_version(old_base), protocol_version(new_base)
+    if old_version == new_version and same_file(old_path, args.basis):
+        print(f"{args.antwoorden} is al gemaakt met deze versie van het eigen protocol ({args.basis}): niets bij te werken.")
+        return EXIT_OK
+    if recorded.startswith(OWN_VERSION_PREFIX) and recorded != old_version:
+        _error(f"{old_path} is niet de versie van het eigen protocol waarmee {args.antwoorden} is gemaakt (die had "
+               f"versie {recorded}, dit bestand {old_version}). Noem die oude versie met --basismodel OUD.yaml.")
+        return EXIT_INPUT
+    target: Path = args.uitvoer or args.antwoorden.with_name(f"{args.antwoorden.stem}-{args.basis.stem}.yaml")
+    try:
+        relative = os.path.relpath(args.basis.resolve(), target.resolve().parent)
+    except ValueError:  # another drive: no relative path
+        relative = str(args.basis.resolve())
+    result = update(to_data(answers, keep_asked=True), old_base, new_base, basis=Path(relative).as_posix())
+    return _write_update(args, result, target, partial, ctx,
+                         f"Bijgewerkt van het eigen protocol {old_path} naar {args.basis}",
+                         old_name=old_path.name, new_name=args.basis.name)
 
 
 UPDATE_HANDLERS = {"bijwerken": run_update}

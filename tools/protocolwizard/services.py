@@ -27,11 +27,11 @@ from kern.adres import check_url, published_url
 from kern.loader import load_cards
 from kern.taal import aantal
 from protocol.model import Model, current_model, load_model
-from protocol.schema import ValidationError
+from protocol.schema import ValidationError, quote
 from protocol.strict_yaml import YamlError, load_yaml
 
-from .answers import Answers, Context, answers_text, dump_answers, load_answers, parse_answers
-from .bijwerken import base_version, fingerprint
+from .answers import Answers, Context, answers_text, base_path, dump_answers, load_answers, parse_answers
+from .bijwerken import OWN_VERSION_PREFIX, base_version, fingerprint, protocol_version
 from .draft import build_draft
 from .files import FileProblem
 from .opdracht import shell_command
@@ -70,10 +70,20 @@ def load_model_checked(path: Path | None) -> Model | None:
 def stamp(answers: Answers, model: Model) -> None:
     """Record the model version the answers are made against and, per decision, the fingerprint of the model
     text decided on (what ``bijwerken`` compares with a newer model). Answers made against an older version
-    keep what they recorded: that is what the team decided on."""
-    if not answers.base_version:
-        answers.base_version = model.version
-    if answers.base_version != model.version:
+    keep what they recorded: that is what the team decided on.
+
+    Answers with a base (the school's own protocol, ``basis``) record the base's version and texts, never the
+    model's: its ``modelversie`` if it names one, else a fingerprint of its rules (``sha256:…``,
+    :func:`bijwerken.protocol_version`). A model version recorded for such answers before (a version 1 file, or a
+    file written before this rule) is replaced: the base the answers name is the best knowledge of what they were
+    made against."""
+    if answers.base is not None:
+        model = answers.base
+    version = protocol_version(model) if answers.base is not None else model.version
+    if not answers.base_version or (answers.base is not None and not model.version
+                                    and not answers.base_version.startswith(OWN_VERSION_PREFIX)):
+        answers.base_version = version
+    if answers.base_version != version:
         return
     rules = {rule.id: rule for rule in model.rules()}
     for decision in answers.decisions:
@@ -83,7 +93,16 @@ def stamp(answers: Answers, model: Model) -> None:
 
 def base_notice(answers: Answers, ctx: Context, path: Path) -> None:
     """Answers made against an older model: they are read with the current one (their rule ids all still exist);
-    ``bijwerken`` shows per rule what the newer model changed."""
+    ``bijwerken`` shows per rule what the newer model changed. Answers on the school's own protocol: a note when
+    that protocol changed since they were made (its rules are known by their position, so a decision may now
+    name another rule); ``bijwerken --basis`` brings them to it."""
+    if answers.base is not None:
+        if answers.base_version.startswith(OWN_VERSION_PREFIX) and answers.base_version != protocol_version(answers.base):
+            print(f"Let op: het eigen protocol {answers.basis} is veranderd sinds {path} is gemaakt. De besluiten noemen "
+                  f"de regels bij hun plaats in het protocol; breng ze regel voor regel naar de nieuwe versie met: "
+                  f"{shell_command('bijwerken', path, '--basis', 'NIEUW.yaml', '--basismodel', 'OUD.yaml')}",
+                  file=sys.stderr)
+        return
     if answers.base_version and ctx.model.version and answers.base_version != ctx.model.version:
         print(f"Let op: {path} is gemaakt met modelversie {answers.base_version}; het concept volgt modelversie "
               f"{ctx.model.version}. Wat het nieuwe model per regel veranderde, en waar dat botst met de besluiten "
@@ -124,12 +143,31 @@ def _older_base_hint(path: Path, ctx: Context) -> str:
         data = load_yaml(path).data
     except (YamlError, OSError):
         return ""
+    if isinstance(data, dict) and isinstance(data.get("basis"), str) and data["basis"].strip():
+        return _changed_base_hint(path, data)
     if isinstance(data, dict) and isinstance(data.get("versie"), int):
         version = base_version(data)
         if ctx.model.version and version != ctx.model.version:
             return (f" (het is gemaakt met modelversie {version}; breng het eerst naar modelversie "
                     f"{ctx.model.version} met: {shell_command('bijwerken', path)})")
     return ""
+
+
+def _changed_base_hint(path: Path, data: dict) -> str:
+    """For a refused file on an own protocol that changed since the file was made (its rule ids are the old
+    version's): how to bring it to the new version."""
+    recorded = data.get("basisversie")
+    if not isinstance(recorded, str) or not recorded.startswith(OWN_VERSION_PREFIX):
+        return ""
+    try:
+        current = protocol_version(load_model(base_path(data["basis"], str(path))))
+    except (ValidationError, YamlError, OSError):
+        return ""
+    if current == recorded:
+        return ""
+    return (f" (het eigen protocol {quote(data['basis'])} is veranderd sinds dit bestand is gemaakt; breng het regel "
+            f"voor regel naar de nieuwe versie met: "
+            f"{shell_command('bijwerken', path, '--basis', 'NIEUW.yaml', '--basismodel', 'OUD.yaml')})")
 
 
 class UnreadableAnswers(ValueError):
