@@ -203,8 +203,8 @@ CONFLICT_HELP = (
 
 SCHEMA = Field("", "block", "Antwoorden", required=True, fields=(
     Field("versie", "version", "Versie van het bestandsformaat", required=True, example=SCHEMA_VERSION),
-    Field("basisversie", "modelversie", "Versie van het model", "de versie van het modelprotocol waarmee de "
-          "antwoorden zijn gemaakt; vult de wizard zelf in", max_length=MAX_VERSION),
+    Field("basisversie", "modelversie", "Versie van de basis", "de versie van het modelprotocol (of van het eigen "
+          "protocol van de school) waarmee de antwoorden zijn gemaakt; vult de wizard zelf in", max_length=MAX_VERSION),
     # Owner: branch eigenbasis (the school's own protocol as the base).
     Field("basis", "file", "Eigen protocol van de school", "het eigen protocol van 'protocolwizard importeer' "
           "(pad vanaf dit bestand); leeg: het modelprotocol", max_length=1000),
