@@ -141,9 +141,12 @@ def rebuild(srcdir, outdir_name: str = "_build"):
 
 
 def test_a_rebuild_redoes_only_what_a_card_change_touches(tmp_path):
-    """Saving a card unchanged reads only that card again: not the grid or the Voorbeeldprotocol page
-    (made from every card), and the downloads stay; Bronnen (filled from every page when written) is
-    written again. A new title reaches all of them."""
+    """Saving a card unchanged reads and writes only that card again: not the grid or the
+    Voorbeeldprotocol page (made from every card), not Bronnen (filled from every page's
+    citations), and the downloads stay. A new title reaches all of them; a new source reaches
+    Bronnen."""
+    import re
+
     from conftest import copy_docs
 
     from kern.loader import card_paths, load_card
@@ -154,20 +157,39 @@ def test_a_rebuild_redoes_only_what_a_card_change_touches(tmp_path):
     downloads = sorted((outdir / "downloads").iterdir())
     assert downloads
     card = card_paths(docs / "kaarten")[0]
-    kept = [*downloads, doctrees / "index.doctree", doctrees / "voorbeeldprotocol.doctree"]
-    redone = [doctrees / "kaarten" / f"{card.stem}.doctree", outdir / "bronnen.html"]
+    page = outdir / "kaarten" / f"{card.stem}.html"
+    pages = [outdir / "index.html", outdir / "voorbeeldprotocol.html", outdir / "bronnen.html"]
+    kept = [*downloads, doctrees / "index.doctree", doctrees / "voorbeeldprotocol.doctree", *pages]
+    redone = [doctrees / "kaarten" / f"{card.stem}.doctree", page]
+
+    def changed_since(before: dict[Path, int]) -> list[str]:
+        return [path.name for path in before if path.stat().st_mtime_ns != before[path]]
+
     before = {path: path.stat().st_mtime_ns for path in [*kept, *redone]}
     card.touch()
     rebuild(docs)
-    assert [path.name for path in kept if path.stat().st_mtime_ns != before[path]] == []
-    assert [path.name for path in redone if path.stat().st_mtime_ns == before[path]] == []
+    assert sorted(changed_since(before)) == sorted(path.name for path in redone)
+
+    # A source renamed on the card: Bronnen lists the new name.
+    text = card.read_text(encoding="utf-8")
+    source = re.search(r"\{bron\}`([^`]+)`", text)
+    assert source, f"{card.name} vermeldt geen bron"
+    renamed = f"{source.group(1)} (hernoemd)"
+    card.write_text(text.replace(source.group(0), f"{{bron}}`{renamed}`", 1), encoding="utf-8")
+    before = {path: path.stat().st_mtime_ns for path in [*kept, *redone]}
+    rebuild(docs)
+    assert {"bronnen.html", page.name} <= set(changed_since(before))
+    assert renamed in (outdir / "bronnen.html").read_text(encoding="utf-8")
+
+    # A new title: the grid, the Voorbeeldprotocol page and Bronnen show it.
     title = load_card(card).title
     card.write_text(card.read_text(encoding="utf-8").replace(f"\n# {title}\n", f"\n# {title} (gewijzigd)\n"), encoding="utf-8")
     assert load_card(card).title != title
+    before = {path: path.stat().st_mtime_ns for path in [*kept, *redone]}
     rebuild(docs)
     assert [path.name for path in kept if path.stat().st_mtime_ns == before[path]] == []
-    for page in ("index.html", "voorbeeldprotocol.html", "bronnen.html"):
-        assert f"{title} (gewijzigd)" in (outdir / page).read_text(encoding="utf-8"), page
+    for shown in pages:
+        assert f"{title} (gewijzigd)" in shown.read_text(encoding="utf-8"), shown.name
 
 
 def test_sidebar_navigation_is_furos_own(tmp_path):
