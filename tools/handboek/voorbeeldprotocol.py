@@ -14,7 +14,6 @@ chapter's id, small and muted: the ids a hand-written answers file names (``rege
 from __future__ import annotations
 
 import hashlib
-import operator
 import re
 from pathlib import Path
 
@@ -71,13 +70,17 @@ _DOCUMENTS: list[tuple] = []
 
 
 def _model_document(env):
-    """The model protocol with every card, made once for all the card pages that list its rules."""
-    model, cards = _model(env), env_cards(env)
-    for known_model, known_cards, document in _DOCUMENTS:
-        if known_model is model and len(known_cards) == len(cards) and all(map(operator.is_, known_cards, cards)):
+    """The model protocol's chapters and rules, made once for all the card pages that list its rules.
+
+    Without the cards: what these pages show of a rule (number, title, text, topics, id) does not
+    depend on them, only the kwesties listed with each rule on the Voorbeeldprotocol page do.
+    """
+    model = _model(env)
+    for known_model, document in _DOCUMENTS:
+        if known_model is model:
             return document
-    document = model_document(model, cards)
-    _DOCUMENTS[:] = [(model, cards, document)]
+    document = model_document(model, [])
+    _DOCUMENTS[:] = [(model, document)]
     return document
 
 
@@ -171,7 +174,7 @@ class ProtocolregelsDirective(SphinxDirective):
         topics = [t.strip() for t in self.options.get("onderwerpen", "").split(",") if t.strip()]
         if not topics:
             raise self.error("noem bij :onderwerpen: minstens één onderwerp van het modelprotocol.")
-        model = current_model(_model_path(self.env))
+        model = _model(self.env)  # kept in the environment, not read again
         unknown = [t for t in topics if t not in model.topics]
         if unknown:
             raise self.error(f"onbekend onderwerp: {', '.join(unknown)}.")
