@@ -75,13 +75,28 @@ def _model_document(env):
     Without the cards: what these pages show of a rule (number, title, text, topics, id) does not
     depend on them, only the kwesties listed with each rule on the Voorbeeldprotocol page do.
     """
+    return _model_views(env)[0]
+
+
+def _rules_touching(env, topics: list[str]) -> list:
+    """The rules (as the model protocol shows them) on any of these topics, in the protocol's order;
+    worked out once per set of topics (many kwesties share theirs)."""
+    document, by_topics = _model_views(env)
+    key = frozenset(topics)
+    if key not in by_topics:
+        by_topics[key] = [rule for chapter in document.chapters for rule in chapter.rules
+                          if not key.isdisjoint(rule.topics)]
+    return by_topics[key]
+
+
+def _model_views(env) -> tuple:
     model = _model(env)
-    for known_model, document in _DOCUMENTS:
+    for known_model, document, by_topics in _DOCUMENTS:
         if known_model is model:
-            return document
-    document = model_document(model, [])
-    _DOCUMENTS[:] = [(model, document)]
-    return document
+            return document, by_topics
+    document, by_topics = model_document(model, []), {}
+    _DOCUMENTS[:] = [(model, document, by_topics)]
+    return document, by_topics
 
 
 def _render():
@@ -245,12 +260,8 @@ class ResolveKwestieRegels(SphinxPostTransform):
         if not placeholders:
             return
         pages = docs_with(self.env, "protocolpagina")
-        document = _model_document(self.env)
         for placeholder in placeholders:
-            topics = set(placeholder["topics"])
-            rules = [
-                rule for chapter in document.chapters for rule in chapter.rules if topics & set(rule.topics)
-            ]
+            rules = _rules_touching(self.env, placeholder["topics"])
             if not rules:
                 placeholder.parent.remove(placeholder)
                 continue
