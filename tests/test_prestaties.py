@@ -192,6 +192,25 @@ def test_a_rebuild_redoes_only_what_a_card_change_touches(tmp_path):
         assert f"{title} (gewijzigd)" in shown.read_text(encoding="utf-8"), shown.name
 
 
+def test_a_rebuild_uses_the_compiled_templates_until_a_template_changes(tmp_path):
+    """The compiled page templates are kept with the doctrees; a changed template is compiled again."""
+    from conftest import copy_docs
+
+    from handboek.sjablonen import CACHE_DIR
+
+    docs = copy_docs(tmp_path / "docs")
+    with (docs / "conf.py").open("a", encoding="utf-8") as conf:  # the copy's templates, not the project's
+        conf.write(f"templates_path = [{str(docs / '_templates')!r}]\n")
+    app = rebuild(docs)
+    cache = Path(app.doctreedir) / CACHE_DIR
+    assert any(cache.iterdir())
+    template = docs / "_templates" / "page.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        '{% block footer %}', '{% block footer %}<p class="sjabloontoets">gewijzigd sjabloon</p>', 1), encoding="utf-8")
+    rebuild(docs)
+    assert "gewijzigd sjabloon" in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+
+
 def test_sidebar_navigation_is_furos_own(tmp_path):
     """The navigation made per folder and without parsing equals furo's (get_navigation_tree) of
     Sphinx's own toctree on every page of a real build, and a tree with children goes to furo."""
