@@ -260,8 +260,9 @@ def test_every_card_page_marks_itself_in_the_navigation(site, cards):
 
 
 def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_it(tmp_path):
-    """The handbook raises CPython's first GC threshold while it builds (tools/handboek/geheugenbeheer.py)
-    and puts Python's back when the build ends, also after a build that failed."""
+    """The handbook raises CPython's first GC threshold while it builds (tools/handboek/geheugenbeheer.py),
+    and sets aside what was loaded before the build, and puts Python's back when the build ends, also
+    after a build that failed."""
     import gc
     from io import StringIO
 
@@ -277,7 +278,9 @@ def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_
         app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", freshenv=True, status=StringIO(),
                             warning=StringIO())
         during: list[tuple[int, int, int]] = []
+        frozen: list[int] = []
         app.connect("doctree-read", lambda app, doctree: during.append(gc.get_threshold()))
+        app.connect("doctree-read", lambda app, doctree: frozen.append(gc.get_freeze_count()))
 
         def fail(app, docname, source):
             raise RuntimeError("test: deze bouw mislukt")
@@ -293,8 +296,10 @@ def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_
         finally:
             app.cleanup()
         assert gc.get_threshold() == before
+        assert gc.get_freeze_count() == 0
         if not failing:
             assert during and set(during) == {(GC_THRESHOLD, *before[1:])}
+            assert frozen and min(frozen) > 0
 
 
 COMPONENTS_PAGE = """# Onderdelen
