@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from handboek.beveiliging import DIRECTIVES, inline_hashes, policy, sha256_source, with_policy
+from handboek.beveiliging import DIRECTIVES, inline_hashes, policy, sha256_source, style_attribute, with_policy
 from webserver import site_pages
 
 CSP = 'meta[http-equiv="Content-Security-Policy"]'
@@ -71,3 +71,14 @@ def test_sha256_source_is_the_browsers_hash():
     # The example from the CSP specification's test suite: sha256 of "alert('Hello, world.');"
     assert sha256_source("alert('Hello, world.');") == "'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='"
     assert re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", sha256_source(""))
+
+
+@pytest.mark.parametrize(("html", "found"), [
+    ('<p>a</p><div  class="x" style="color: red">', '<div  class="x" style="color: red"'),
+    ('<a\nstyle = "q">', '<a\nstyle = "q"'),
+    ('<img alt="b" style="c"><p style="d">', '<img alt="b" style="c"'),
+    ('<div>style="x"</div><p>a style="y"</p>', None),
+    ("<style>p{}</style><link rel=\"stylesheet\" href=\"s.css\">", None),
+])
+def test_a_style_attribute_is_found_in_tags_only(html, found):
+    assert style_attribute(html) == found

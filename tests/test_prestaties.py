@@ -141,9 +141,12 @@ def rebuild(srcdir, outdir_name: str = "_build"):
 
 
 def test_a_rebuild_redoes_only_what_a_card_change_touches(tmp_path):
-    """Saving a card unchanged reads only that card again: not the grid or the Voorbeeldprotocol page
-    (made from every card), and the downloads stay; Bronnen (filled from every page when written) is
-    written again. A new title reaches all of them."""
+    """Saving a card unchanged reads and writes only that card again: not the grid or the
+    Voorbeeldprotocol page (made from every card), not Bronnen (filled from every page's
+    citations), and the downloads stay. A new title reaches all of them; a new source reaches
+    Bronnen."""
+    import re
+
     from conftest import copy_docs
 
     from kern.loader import card_paths, load_card
@@ -154,20 +157,58 @@ def test_a_rebuild_redoes_only_what_a_card_change_touches(tmp_path):
     downloads = sorted((outdir / "downloads").iterdir())
     assert downloads
     card = card_paths(docs / "kaarten")[0]
-    kept = [*downloads, doctrees / "index.doctree", doctrees / "voorbeeldprotocol.doctree"]
-    redone = [doctrees / "kaarten" / f"{card.stem}.doctree", outdir / "bronnen.html"]
+    page = outdir / "kaarten" / f"{card.stem}.html"
+    pages = [outdir / "index.html", outdir / "voorbeeldprotocol.html", outdir / "bronnen.html"]
+    kept = [*downloads, doctrees / "index.doctree", doctrees / "voorbeeldprotocol.doctree", *pages]
+    redone = [doctrees / "kaarten" / f"{card.stem}.doctree", page]
+
+    def changed_since(before: dict[Path, int]) -> list[str]:
+        return [path.name for path in before if path.stat().st_mtime_ns != before[path]]
+
     before = {path: path.stat().st_mtime_ns for path in [*kept, *redone]}
     card.touch()
     rebuild(docs)
-    assert [path.name for path in kept if path.stat().st_mtime_ns != before[path]] == []
-    assert [path.name for path in redone if path.stat().st_mtime_ns == before[path]] == []
+    assert sorted(changed_since(before)) == sorted(path.name for path in redone)
+
+    # A source renamed on the card: Bronnen lists the new name.
+    text = card.read_text(encoding="utf-8")
+    source = re.search(r"\{bron\}`([^`]+)`", text)
+    assert source, f"{card.name} vermeldt geen bron"
+    renamed = f"{source.group(1)} (hernoemd)"
+    card.write_text(text.replace(source.group(0), f"{{bron}}`{renamed}`", 1), encoding="utf-8")
+    before = {path: path.stat().st_mtime_ns for path in [*kept, *redone]}
+    rebuild(docs)
+    assert {"bronnen.html", page.name} <= set(changed_since(before))
+    assert renamed in (outdir / "bronnen.html").read_text(encoding="utf-8")
+
+    # A new title: the grid, the Voorbeeldprotocol page and Bronnen show it.
     title = load_card(card).title
     card.write_text(card.read_text(encoding="utf-8").replace(f"\n# {title}\n", f"\n# {title} (gewijzigd)\n"), encoding="utf-8")
     assert load_card(card).title != title
+    before = {path: path.stat().st_mtime_ns for path in [*kept, *redone]}
     rebuild(docs)
     assert [path.name for path in kept if path.stat().st_mtime_ns == before[path]] == []
-    for page in ("index.html", "voorbeeldprotocol.html", "bronnen.html"):
-        assert f"{title} (gewijzigd)" in (outdir / page).read_text(encoding="utf-8"), page
+    for shown in pages:
+        assert f"{title} (gewijzigd)" in shown.read_text(encoding="utf-8"), shown.name
+
+
+def test_a_rebuild_uses_the_compiled_templates_until_a_template_changes(tmp_path):
+    """The compiled page templates are kept with the doctrees; a changed template is compiled again."""
+    from conftest import copy_docs
+
+    from handboek.sjablonen import CACHE_DIR
+
+    docs = copy_docs(tmp_path / "docs")
+    with (docs / "conf.py").open("a", encoding="utf-8") as conf:  # the copy's templates, not the project's
+        conf.write(f"templates_path = [{str(docs / '_templates')!r}]\n")
+    app = rebuild(docs)
+    cache = Path(app.doctreedir) / CACHE_DIR
+    assert any(cache.iterdir())
+    template = docs / "_templates" / "page.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        '{% block footer %}', '{% block footer %}<p class="sjabloontoets">gewijzigd sjabloon</p>', 1), encoding="utf-8")
+    rebuild(docs)
+    assert "gewijzigd sjabloon" in (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
 
 
 def test_sidebar_navigation_is_furos_own(tmp_path):
@@ -219,8 +260,9 @@ def test_every_card_page_marks_itself_in_the_navigation(site, cards):
 
 
 def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_it(tmp_path):
-    """The handbook raises CPython's first GC threshold while it builds (tools/handboek/geheugenbeheer.py)
-    and puts Python's back when the build ends, also after a build that failed."""
+    """The handbook raises CPython's first GC threshold while it builds (tools/handboek/geheugenbeheer.py),
+    and sets aside what was loaded before the build, and puts Python's back when the build ends, also
+    after a build that failed."""
     import gc
     from io import StringIO
 
@@ -236,7 +278,9 @@ def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_
         app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", freshenv=True, status=StringIO(),
                             warning=StringIO())
         during: list[tuple[int, int, int]] = []
+        frozen: list[int] = []
         app.connect("doctree-read", lambda app, doctree: during.append(gc.get_threshold()))
+        app.connect("doctree-read", lambda app, doctree: frozen.append(gc.get_freeze_count()))
 
         def fail(app, docname, source):
             raise RuntimeError("test: deze bouw mislukt")
@@ -252,8 +296,10 @@ def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_
         finally:
             app.cleanup()
         assert gc.get_threshold() == before
+        assert gc.get_freeze_count() == 0
         if not failing:
             assert during and set(during) == {(GC_THRESHOLD, *before[1:])}
+            assert frozen and min(frozen) > 0
 
 
 COMPONENTS_PAGE = """# Onderdelen

@@ -24,7 +24,9 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``afdrukken``: the handbook's and handouts' PDFs on the site, and links to them;
 - ``wizard``: a link from each kwestie to the browser wizard (``WIZARD_URL``).
 - ``geheugenbeheer``: Python's cycle collector runs less often during a build (build speed);
-- ``ontwerpcomponenten``: sphinx-design's page-wide transforms only on pages with its components (build speed).
+- ``ontwerpcomponenten``: sphinx-design's page-wide transforms only on pages with its components (build speed);
+- ``herschrijven``: a rebuild writes again only the pages that show what changed (build speed);
+- ``sjablonen``: the theme's templates compiled once, kept with the doctrees (build speed).
 
 ``paginafilters`` runs the components' filters over every rendered HTML page.
 
@@ -57,6 +59,8 @@ def setup(app: Any) -> dict[str, Any]:
     from .bronnen import setup_bronnen
     from .drukwerk import setup_drukwerk
     from .geheugenbeheer import setup_geheugenbeheer
+    from .herschrijven import setup_herschrijven
+    from .sjablonen import setup_sjablonen
     from .kaartblokken import setup_kaartblokken
     from .links import setup_links
     from .navigatie import setup_navigatie
@@ -80,6 +84,8 @@ def setup(app: Any) -> dict[str, Any]:
     app.add_config_value("handboek_code", code_fingerprint(), "env", types=(str,))
     setup_geheugenbeheer(app)
     setup_store(app)
+    setup_herschrijven(app)
+    setup_sjablonen(app)
     setup_paginafilters(app)
     setup_kaartblokken(app)
     setup_links(app)

@@ -60,7 +60,11 @@ DIRECTIVES = {
 
 _INLINE = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.DOTALL | re.IGNORECASE)
 _SOURCE = re.compile(r"\bsrc\s*=", re.IGNORECASE)
-_STYLE_ATTRIBUTE = re.compile(r"<[a-zA-Z][^<>]*?\sstyle\s*=\s*\"[^\"]*\"")
+#: A style attribute's value; :func:`style_attribute` checks that it stands in a tag. (Searching
+#: for the whole tag at once, ``<[a-zA-Z][^<>]*?\sstyle=...``, tries every ``<`` of the page:
+#: most of the time this filter took.)
+_STYLE_VALUE = re.compile(r"style\s*=\s*\"[^\"]*\"")
+_TAG_START = re.compile(r"<[a-zA-Z]")
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 
 
@@ -102,12 +106,23 @@ def with_policy(html: str) -> str:
 replace_style_attributes = replacing(STYLE_ATTRIBUTES)
 
 
+def style_attribute(html: str) -> str | None:
+    """The first tag with a style attribute, from its ``<`` to the attribute's end, or ``None``."""
+    for match in _STYLE_VALUE.finditer(html):
+        start = match.start()
+        if start and html[start - 1].isspace():
+            tag = html.rfind("<", 0, start)
+            if tag >= 0 and html.find(">", tag, start) == -1 and _TAG_START.match(html, tag):
+                return html[tag : match.end()]
+    return None
+
+
 def add_policy(html: str, context: dict[str, Any] | None = None) -> str:
     """Page filter (the last one): the policy for the finished page; a style attribute is a warning."""
-    if leftover := _STYLE_ATTRIBUTE.search(html):
+    if leftover := style_attribute(html):
         logger.warning(
             "style-attribuut dat de Content-Security-Policy tegenhoudt: %s (vervang het in beveiliging.py)",
-            leftover.group(0)[:120], location=(context or {}).get("pagename"),
+            leftover[:120], location=(context or {}).get("pagename"),
             type="handboek", subtype="csp",
         )
     return with_policy(html)

@@ -12,7 +12,6 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 _ATTRIBUTE = "handboek_stores"
-_CHANGED = "handboek_pages_changed"
 
 
 def doc_store(env: BuildEnvironment, name: str) -> dict[str, Any]:
@@ -48,21 +47,15 @@ def _outdated_collectors(
 ) -> list[str]:
     """Pages made from every card (store ``collects``: the grid, the Voorbeeldprotocol page) are
     read again when the cards changed; pages filled in when written from what every page recorded
-    (store ``gathers``: Bronnen) are written again after any change (see :func:`_rewritten`)."""
+    (store ``gathers``: Bronnen) are written again when that changed (``herschrijven``)."""
     from .kaarten import cards_changed
 
-    app.__dict__[_CHANGED] = bool(added or changed or removed)
     if not cards_changed(env, added, changed, removed):
         return []
     return sorted(set(docs_with(env, "collects")) - removed)
-
-
-def _rewritten(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    return docs_with(env, "gathers") if app.__dict__.get(_CHANGED) else []
 
 
 def setup_store(app: Sphinx) -> None:
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _outdated_collectors)
-    app.connect("env-updated", _rewritten)

@@ -14,7 +14,6 @@ chapter's id, small and muted: the ids a hand-written answers file names (``rege
 from __future__ import annotations
 
 import hashlib
-import operator
 import re
 from pathlib import Path
 
@@ -71,14 +70,33 @@ _DOCUMENTS: list[tuple] = []
 
 
 def _model_document(env):
-    """The model protocol with every card, made once for all the card pages that list its rules."""
-    model, cards = _model(env), env_cards(env)
-    for known_model, known_cards, document in _DOCUMENTS:
-        if known_model is model and len(known_cards) == len(cards) and all(map(operator.is_, known_cards, cards)):
-            return document
-    document = model_document(model, cards)
-    _DOCUMENTS[:] = [(model, cards, document)]
-    return document
+    """The model protocol's chapters and rules, made once for all the card pages that list its rules.
+
+    Without the cards: what these pages show of a rule (number, title, text, topics, id) does not
+    depend on them, only the kwesties listed with each rule on the Voorbeeldprotocol page do.
+    """
+    return _model_views(env)[0]
+
+
+def _rules_touching(env, topics: list[str]) -> list:
+    """The rules (as the model protocol shows them) on any of these topics, in the protocol's order;
+    worked out once per set of topics (many kwesties share theirs)."""
+    document, by_topics = _model_views(env)
+    key = frozenset(topics)
+    if key not in by_topics:
+        by_topics[key] = [rule for chapter in document.chapters for rule in chapter.rules
+                          if not key.isdisjoint(rule.topics)]
+    return by_topics[key]
+
+
+def _model_views(env) -> tuple:
+    model = _model(env)
+    for known_model, document, by_topics in _DOCUMENTS:
+        if known_model is model:
+            return document, by_topics
+    document, by_topics = model_document(model, []), {}
+    _DOCUMENTS[:] = [(model, document, by_topics)]
+    return document, by_topics
 
 
 def _render():
@@ -171,7 +189,7 @@ class ProtocolregelsDirective(SphinxDirective):
         topics = [t.strip() for t in self.options.get("onderwerpen", "").split(",") if t.strip()]
         if not topics:
             raise self.error("noem bij :onderwerpen: minstens één onderwerp van het modelprotocol.")
-        model = current_model(_model_path(self.env))
+        model = _model(self.env)  # kept in the environment, not read again
         unknown = [t for t in topics if t not in model.topics]
         if unknown:
             raise self.error(f"onbekend onderwerp: {', '.join(unknown)}.")
@@ -242,12 +260,8 @@ class ResolveKwestieRegels(SphinxPostTransform):
         if not placeholders:
             return
         pages = docs_with(self.env, "protocolpagina")
-        document = _model_document(self.env)
         for placeholder in placeholders:
-            topics = set(placeholder["topics"])
-            rules = [
-                rule for chapter in document.chapters for rule in chapter.rules if topics & set(rule.topics)
-            ]
+            rules = _rules_touching(self.env, placeholder["topics"])
             if not rules:
                 placeholder.parent.remove(placeholder)
                 continue

@@ -148,9 +148,14 @@ def role_text(name: str, content: str) -> str:
     return title if title is not None else target
 
 
+@lru_cache(maxsize=None)
 def _markdown() -> MarkdownIt:
-    """MyST's own Markdown parser, configured with the handbook's MyST extensions."""
-    return create_md_parser(MdParserConfig(enable_extensions=set(MYST_EXTENSIONS)), RendererHTML)
+    """MyST's own Markdown parser, configured with the handbook's MyST extensions; made once (it
+    keeps no state between parses). Without MyST's word count, which only fills a substitution
+    the loader does not read."""
+    md = create_md_parser(MdParserConfig(enable_extensions=set(MYST_EXTENSIONS)), RendererHTML)
+    md.core.ruler.disable("wordcount", ignoreInvalid=True)
+    return md
 
 
 def _inline_text(token: Token) -> str:

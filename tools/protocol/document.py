@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 
@@ -19,7 +20,9 @@ from kern.loader import Card
 from . import teksten
 from .model import SECTORS, Model, Rule
 from .trace import KwestieRef, kwesties_for_rule
-from .vergelijking import Comparison
+
+if TYPE_CHECKING:  # only named in annotations; importing it loads every writer (python-docx too)
+    from .vergelijking import Comparison
 
 
 @dataclass(frozen=True)

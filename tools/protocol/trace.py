@@ -41,16 +41,17 @@ def kwestie_ref(card: Card, kwestie: Kwestie) -> KwestieRef:
 def rules_for_kwestie(model: Model, kwestie: Kwestie, sector: str | None = None) -> list[Rule]:
     """The rules that share a topic with the kwestie (optionally for one sector)."""
     topics = set(kwestie.topics)
-    return [r for r in model.rules() if topics & set(r.topics) and r.applies_to(sector)]
+    return [r for r in model.rules() if not topics.isdisjoint(r.topics) and r.applies_to(sector)]
 
 
 def kwesties_for_rule(rule: Rule, cards: list[Card]) -> list[KwestieRef]:
     """The kwesties that discuss a rule, in card order."""
+    topics = set(rule.topics)
     return [
         kwestie_ref(card, kwestie)
         for card in cards
         for kwestie in card.kwesties
-        if set(kwestie.topics) & set(rule.topics)
+        if not topics.isdisjoint(kwestie.topics)
     ]
 
 
