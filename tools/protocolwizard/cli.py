@@ -26,9 +26,9 @@ from protocol.strict_yaml import YamlError, load_yaml
 
 from . import arguments_nl  # noqa: F401  (Dutch messages for argparse)
 from .empty_file import empty_answers_file
-from .files import FileProblem, atomic_write, describe, exists, write_all
+from .files import FileProblem, atomic_write, describe, exists, same_file, write_all
 from .opdracht import command, shell_command
-from .output import FORMATS, OutputError, parse_formats, same_file
+from .output import FORMATS, OutputError, parse_formats
 from .answers import base_path, check, load_answers, parse_answers, to_data
 from .bijwerken import OWN_VERSION_PREFIX, base_version, protocol_version, update
 from .modelversies import chain, kept_version, version_key, versions_folder

@@ -195,3 +195,11 @@ class Lock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def same_file(one: str | Path, other: str | Path) -> bool:
+    """Whether two paths name the same existing file (False when either cannot be found)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False

@@ -16,6 +16,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from .files import same_file
+
 NAME = "protocolwizard"
 
 
@@ -28,13 +30,6 @@ def _program() -> Path | None:
     return beside.absolute() if beside.is_file() and os.access(beside, os.X_OK) else None
 
 
-def _same_file(first: str | Path, second: str | Path) -> bool:
-    try:
-        return os.path.samefile(first, second)
-    except OSError:
-        return False
-
-
 def command() -> str:
     """What to type in a new shell to run this protocolwizard: ``protocolwizard`` if the ``PATH``
     leads to this same program, else its full path, else ``<python> -m protocolwizard``."""
@@ -42,7 +37,7 @@ def command() -> str:
     if program is None:
         return f"{shlex.quote(sys.executable)} -m {NAME}"
     found = shutil.which(NAME)
-    if found is not None and _same_file(found, program):
+    if found is not None and same_file(found, program):
         return NAME
     return shlex.quote(str(program))
 

@@ -15,7 +15,6 @@ the result says why there is no PDF.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import time
@@ -31,7 +30,7 @@ from protocol.writers import WRITERS
 from .answers import Answers, dump_answers
 from .answers_schema import DISCUSSED
 from .draft import Draft
-from .files import FileProblem, exists, make_folder, remove_folders, replaceable, write_all
+from .files import FileProblem, exists, make_folder, remove_folders, replaceable, same_file, write_all
 
 #: What a school can ask for: every writer's format (LaTeX only as the way to the PDF), and the PDF.
 FORMATS = (*(fmt for fmt in WRITERS if fmt != "tex"), "pdf")
@@ -178,13 +177,6 @@ def write_outputs(
         raise
     result.written.extend(contents)
     return result
-
-
-def same_file(one: Path, other: Path) -> bool:
-    try:
-        return os.path.samefile(one, other)
-    except OSError:
-        return False
 
 
 def _check_targets(targets: list[Path], overwrite: bool, sources: tuple[Path | None, ...]) -> None:
