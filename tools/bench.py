@@ -7,7 +7,8 @@ Measured in one run, on this machine:
   (only the MyST parser, which is needed to read them at all: no other
   extension, no theme; in Dutch), and the ratio of the two; in processor
   seconds (user and system), which another program on the machine changes far
-  less than the time on the clock;
+  less than the time on the clock; five runs, the two builds of a run one right
+  after the other, and the median of the runs' ratios;
 - the same for a handbook of 60 cards: the real ones and copies of them, each
   with its own id and title (targets: both ratios at most 1.5);
 - every page of the site with Lighthouse (mobile emulation, its default
@@ -120,11 +121,11 @@ def with_card_copies(sources: Path, count: int) -> None:
         (folder / f"kopie-{number:02d}-{original.name}").write_text(text, encoding="utf-8")
 
 
-def build_times(work: Path, repeat: int, cards: int | None = None, options: tuple[str, ...] = ()) -> dict[str, float]:
-    """Median seconds of the clean build and of the rebuild after touching one card, ours and bare
-    (``cards``: the handbook with that many cards, see :func:`with_card_copies`; ``options``: more
-    sphinx-build options for ours). The two builds take turns, so that a change in what else the
-    machine runs weighs on both alike."""
+def build_times(work: Path, repeat: int, cards: int | None = None, options: tuple[str, ...] = ()) -> dict[str, list[float]]:
+    """Seconds of the clean build and of the rebuild after touching one card, ours and bare, one
+    value per run (``cards``: the handbook with that many cards, see :func:`with_card_copies`;
+    ``options``: more sphinx-build options for ours). The two builds take turns, and which of the
+    two goes first alternates, so that a change in what else the machine runs weighs on both alike."""
     sources = work / f"bron-{cards or 'echt'}"
     shutil.copytree(ROOT / "docs", sources)
     if cards:
@@ -133,12 +134,13 @@ def build_times(work: Path, repeat: int, cards: int | None = None, options: tupl
     bare = [PYTHON, "-m", "sphinx", *BARE_OPTIONS, "-b", "html", str(sources)]
     times: dict[str, list[float]] = {}
     for run in range(repeat):
-        for name, command in (("handboek", ours), ("kaal", bare)):
+        builds = [("handboek", ours), ("kaal", bare)]
+        for name, command in builds if run % 2 == 0 else reversed(builds):
             out = work / f"{name}-{cards or 'echt'}-{run}"
             times.setdefault(f"{name} schoon", []).append(timed([*command, str(out)]))
             (sources / TOUCHED_CARD).touch()
             times.setdefault(f"{name} na wijziging", []).append(timed([*command, str(out)]))
-    return {name: statistics.median(values) for name, values in times.items()}
+    return times
 
 
 PHASES = ROOT / "benchmarks" / "fasen.py"
@@ -176,15 +178,19 @@ def print_phase_times(results: dict[str, dict], cards: int, shown: int = 15) -> 
         print(f"  {seconds:8.2f} {bare.get(name, 0.0):8.2f}  {name}")
 
 
-def print_build_times(title: str, times: dict[str, float]) -> dict[str, float]:
-    """Print the times and return the ratios (handbook / bare) per kind of build."""
+def print_build_times(title: str, times: dict[str, list[float]]) -> dict[str, float]:
+    """Print the median times and return the ratios (handbook / bare) per kind of build: the median
+    of the ratios of the runs, each run's two builds made one right after the other (on a shared
+    machine the speed drifts between runs more than between two builds of one run)."""
     print(f"\n{title}")
     ratios = {}
     for kind in ("schoon", "na wijziging"):
         ours, bare = times[f"handboek {kind}"], times[f"kaal {kind}"]
-        ratios[kind] = ours / bare
-        print(f"  {kind:<13} handboek {ours:6.2f} s   kale sphinx-build {bare:6.2f} s   verhouding {ratios[kind]:5.2f}")
-    print("  (processortijd: user + system)")
+        ratios[kind] = statistics.median(a / b for a, b in zip(ours, bare))
+        spread = ", ".join(f"{a / b:.2f}" for a, b in zip(ours, bare))
+        print(f"  {kind:<13} handboek {statistics.median(ours):6.2f} s   kale sphinx-build {statistics.median(bare):6.2f} s"
+              f"   verhouding {ratios[kind]:5.2f}   (per run: {spread})")
+    print("  (processortijd: user + system; mediaan van de tijden, en van de verhoudingen per run)")
     return ratios
 
 
@@ -233,7 +239,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--runs", type=int, default=RUNS, help="Lighthouse-runs per pagina (standaard 3)")
-    parser.add_argument("--builds", type=int, default=3, help="bouwruns per meting (standaard 3, de mediaan telt)")
+    parser.add_argument("--builds", type=int, default=5, help="bouwruns per meting (standaard 5, de mediaan telt)")
     parser.add_argument("--zonder-compressie", action="store_true",
                         help="serveer zonder gzip, als een host die niet comprimeert (ter vergelijking)")
     parser.add_argument("--alleen-bouwtijd", action="store_true", help="alleen de bouwtijden meten, zonder Lighthouse")

@@ -26,7 +26,8 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``geheugenbeheer``: Python's cycle collector runs less often during a build (build speed);
 - ``ontwerpcomponenten``: sphinx-design's page-wide transforms only on pages with its components (build speed);
 - ``herschrijven``: a rebuild writes again only the pages that show what changed (build speed);
-- ``sjablonen``: the theme's templates compiled once, kept with the doctrees (build speed).
+- ``sjablonen``: the theme's templates compiled once, kept with the doctrees (build speed);
+- ``kopgegevens``: MyST reads the pages' front matter with libyaml, as the card loader does (build speed).
 
 ``paginafilters`` runs the components' filters over every rendered HTML page.
 
@@ -60,6 +61,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .drukwerk import setup_drukwerk
     from .geheugenbeheer import setup_geheugenbeheer
     from .herschrijven import setup_herschrijven
+    from .kopgegevens import setup_kopgegevens
     from .sjablonen import setup_sjablonen
     from .kaartblokken import setup_kaartblokken
     from .links import setup_links
@@ -83,6 +85,7 @@ def setup(app: Any) -> dict[str, Any]:
 
     app.add_config_value("handboek_code", code_fingerprint(), "env", types=(str,))
     setup_geheugenbeheer(app)
+    setup_kopgegevens(app)
     setup_store(app)
     setup_herschrijven(app)
     setup_sjablonen(app)
