@@ -44,7 +44,8 @@ class Link:
 
 @dataclass(frozen=True)
 class KwestieLink:
-    """A kwestie of the handbook: a cross-reference on the handbook page, its label elsewhere."""
+    """A kwestie of the handbook, named within its card ("kwestie 3"; the card's title stands before it):
+    a cross-reference on the handbook page, the name alone elsewhere."""
 
     ref: KwestieRef
 
@@ -181,4 +182,4 @@ class Page:
 
 def plain(content: Inlines) -> str:
     """The text of inline content, without markup (for formats or places that have none)."""
-    return "".join(item.ref.label if isinstance(item, KwestieLink) else item.text for item in content)
+    return "".join(item.ref.name if isinstance(item, KwestieLink) else item.text for item in content)

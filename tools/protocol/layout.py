@@ -32,11 +32,27 @@ def _rule(rule: RuleView, document: ProtocolDocument) -> Rule:
     note = " ".join(notes)
     kwesties: Inlines = ()
     if rule.kwesties and not document.is_draft:
-        links: list = [Text(teksten.DISCUSSED_IN)]
-        for index, ref in enumerate(rule.kwesties):
-            links += [KwestieLink(ref), Text("; " if index < len(rule.kwesties) - 1 else ".")]
-        kwesties = tuple(links)
+        kwesties = _discussed_in(rule.kwesties)
     return Rule(anchor=rule.anchor, heading=rule.heading, text=rule.text, note=note, kwesties=kwesties)
+
+
+def _discussed_in(refs: tuple[KwestieRef, ...]) -> Inlines:
+    """"Besproken in: Kaart A: kwestie 1, kwestie 2 en kwestie 5; Kaart B: kwestie 3.": each card's
+    title once, then its kwesties (cards and kwesties in the order given)."""
+    by_card: dict[str, list[KwestieRef]] = {}
+    for ref in refs:
+        by_card.setdefault(ref.card_id, []).append(ref)
+    inlines: list = [Text(teksten.DISCUSSED_IN)]
+    for card_index, card_refs in enumerate(by_card.values()):
+        inlines.append(Text(f"{card_refs[0].card_title}: "))
+        for index, ref in enumerate(card_refs):
+            inlines.append(KwestieLink(ref))
+            if index < len(card_refs) - 2:
+                inlines.append(Text(", "))
+            elif index == len(card_refs) - 2:
+                inlines.append(Text(" en "))
+        inlines.append(Text("; " if card_index < len(by_card) - 1 else "."))
+    return tuple(inlines)
 
 
 def _chapter(chapter: ChapterView, document: ProtocolDocument) -> Section:

@@ -25,8 +25,13 @@ class KwestieRef:
     anchor: str
 
     @property
+    def name(self) -> str:
+        """The kwestie within its card: "kwestie 3"."""
+        return f"kwestie {self.number}"
+
+    @property
     def label(self) -> str:
-        return f"{self.card_title}, kwestie {self.number}"
+        return f"{self.card_title}, {self.name}"
 
     @property
     def page(self) -> str:

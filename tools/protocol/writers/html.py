@@ -37,7 +37,7 @@ def _inline(item) -> str:
     if isinstance(item, Link):
         return f'<a href="{_e(item.url)}">{_e(item.text)}</a>'
     if isinstance(item, KwestieLink):
-        return _e(item.ref.label)
+        return _e(item.ref.name)
     if isinstance(item, Added):
         return f"<ins>{_e(item.text)}</ins>"
     if isinstance(item, Removed):

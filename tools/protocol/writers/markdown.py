@@ -69,8 +69,8 @@ def _inline(item, myst: bool) -> str:
     if isinstance(item, KwestieLink):
         ref = item.ref
         if myst:
-            return f"{markdown_escape(ref.card_title)}, {{kwestie}}`kwestie {ref.number} <{ref.id}>`"
-        return _escape(ref.label)
+            return f"{{kwestie}}`{ref.name} <{ref.id}>`"
+        return _escape(ref.name)
     raise TypeError(f"unknown inline {item!r}")
 
 

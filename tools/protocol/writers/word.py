@@ -99,7 +99,7 @@ def _runs(paragraph: WordParagraph, content: Inlines) -> WordParagraph:
         elif isinstance(item, Link):
             plain.append(f"{item.text} ({item.url})")
         elif isinstance(item, KwestieLink):
-            plain.append(item.ref.label)
+            plain.append(item.ref.name)
         elif isinstance(item, Strong):
             flush()
             _run(paragraph, _clean(item.text)).bold = True
