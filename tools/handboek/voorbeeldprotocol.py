@@ -336,13 +336,15 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
         return
 
     model = _model(app.env)
-    render = _render()
+    from protocol.layout import protocol_page  # what render_html and render_docx do, laid out once for both
+    from protocol.writers import html, word
+
     target.mkdir(parents=True, exist_ok=True)
     for sector in sectors:
-        document = model_document(model, cards, sector)
+        page = protocol_page(model_document(model, cards, sector))
         names = download_names(sector)
-        (target / names["html"]).write_text(render.render_html(document), encoding="utf-8")
-        (target / names["docx"]).write_bytes(render.render_docx(document))
+        (target / names["html"]).write_text(html.render(page), encoding="utf-8")
+        (target / names["docx"]).write_bytes(word.render(page))
     stamp.write_text(fingerprint)
 
 
