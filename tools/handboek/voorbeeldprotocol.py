@@ -30,7 +30,7 @@ from protocol.document import model_document, rule_numbers, sector_list
 from protocol.model import CHANGE_KINDS, DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, Model, current_model
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
-from protocol.trace import traceability_problems
+from protocol.trace import KwestieIndex, traceability_problems
 
 from .kaartblokken import kaartblok
 from .links import link
@@ -340,8 +340,9 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
     from protocol.writers import html, word
 
     target.mkdir(parents=True, exist_ok=True)
+    kwesties = KwestieIndex(cards)  # the cards' kwesties by topic, for every sector's document
     for sector in sectors:
-        page = protocol_page(model_document(model, cards, sector))
+        page = protocol_page(model_document(model, kwesties, sector))
         names = download_names(sector)
         (target / names["html"]).write_text(html.render(page), encoding="utf-8")
         (target / names["docx"]).write_bytes(word.render(page))

@@ -240,13 +240,14 @@ def rule_view(
     )
 
 
-def model_document(model: Model, cards: list[Card], sector: str | None = None) -> ProtocolDocument:
+def model_document(model: Model, cards: list[Card] | KwestieIndex, sector: str | None = None) -> ProtocolDocument:
     """The model protocol as it stands, for one sector or (``None``) for all.
 
-    A school's own (imported) protocol keeps its own numbers, as its document shows them.
+    A school's own (imported) protocol keeps its own numbers, as its document shows them. ``cards``: the cards,
+    or their :class:`KwestieIndex` (made once for the documents of several sectors).
     """
     own = model.is_imported
-    index = KwestieIndex(cards)
+    index = cards if isinstance(cards, KwestieIndex) else KwestieIndex(cards)
     chapters = []
     for chapter in model.chapters:
         rules = [rule for rule in chapter.rules if rule.applies_to(sector)]

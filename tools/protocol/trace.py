@@ -54,20 +54,20 @@ class KwestieIndex:
     asks it for every rule, and going through every kwestie of every card for each rule costs rules x kwesties."""
 
     def __init__(self, cards: list[Card]):
-        self._refs: list[tuple[Card, Kwestie]] = []
+        self._refs: list[KwestieRef] = []
         self._by_topic: dict[str, list[int]] = {}
         for card in cards:
             for kwestie in card.kwesties:
                 for topic in set(kwestie.topics):
                     self._by_topic.setdefault(topic, []).append(len(self._refs))
-                self._refs.append((card, kwestie))
+                self._refs.append(kwestie_ref(card, kwestie))
 
     def for_rule(self, rule: Rule) -> list[KwestieRef]:
         """The kwesties that share a topic with the rule, each once, in card order."""
         found: set[int] = set()
         for topic in set(rule.topics):
             found.update(self._by_topic.get(topic, ()))
-        return [kwestie_ref(*self._refs[index]) for index in sorted(found)]
+        return [self._refs[index] for index in sorted(found)]
 
 
 def traceability_problems(model: Model, cards: list[Card]) -> list[str]:

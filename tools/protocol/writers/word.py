@@ -342,10 +342,10 @@ def runs(paragraph: etree._Element, content: Inlines) -> etree._Element:
     for item in content:
         if isinstance(item, Text):
             plain.append(item.text)
-        elif isinstance(item, Link):
-            plain.append(f"{item.text} ({item.url})")
         elif isinstance(item, KwestieLink):
             plain.append(item.ref.label)
+        elif isinstance(item, Link):
+            plain.append(f"{item.text} ({item.url})")
         elif isinstance(item, Strong):
             flush()
             _format(run(paragraph, _clean(item.text)), bold=True)
