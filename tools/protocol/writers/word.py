@@ -193,7 +193,7 @@ class _Writer:
             if style_id is not None:
                 etree.SubElement(properties, PSTYLE).set(VAL, style_id)
         if text:
-            run(p, text)
+            _run(p, text)
         return p
 
     def heading(self, text: str, level: int) -> etree._Element:
@@ -233,19 +233,19 @@ class _Writer:
                 p = etree.SubElement(cell, P)
                 if column < len(cells):
                     bold = True if index == 0 else column == 0 and table.row_headers
-                    _format(run(p, _clean(cells[column])), bold=bold)
+                    _format(_run(p, _clean(cells[column])), bold=bold)
         self.paragraph("")
 
     def block(self, block: Block) -> None:
         if isinstance(block, Title):
             self.paragraph(_clean(block.text), "Title")
             if block.subtitle:
-                runs(self.paragraph(style="Subtitle"), block.subtitle)
+                _runs(self.paragraph(style="Subtitle"), block.subtitle)
         elif isinstance(block, Heading):
             text = block.text + (f" ({block.badge})" if block.badge else "")
             self.heading(_clean(text), block.level)
         elif isinstance(block, Paragraph):
-            runs(self.paragraph(style=NOTE_STYLE if block.style == "toelichting" else None), block.content)
+            _runs(self.paragraph(style=NOTE_STYLE if block.style == "toelichting" else None), block.content)
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Rule):
@@ -255,17 +255,17 @@ class _Writer:
             if block.note:
                 self.paragraph(_clean(block.note), NOTE_STYLE)
             if block.kwesties:
-                runs(self.paragraph(style=NOTE_STYLE), block.kwesties)
+                _runs(self.paragraph(style=NOTE_STYLE), block.kwesties)
         elif isinstance(block, FillIn):
             self.paragraph(_clean(f"{block.label} {FILL_IN_LINE}"))
         elif isinstance(block, Definitions):
             for item in block.items:
                 paragraph = self.paragraph()
-                _format(run(paragraph, _clean(f"{item.term}: ")), bold=True)
-                runs(paragraph, item.content)
+                _format(_run(paragraph, _clean(f"{item.term}: ")), bold=True)
+                _runs(paragraph, item.content)
         elif isinstance(block, Bullets):
             for item in block.items:
-                runs(self.paragraph(style="List Bullet"), item)
+                _runs(self.paragraph(style="List Bullet"), item)
         elif isinstance(block, Section):
             for child in block.blocks:
                 self.block(child)
@@ -278,7 +278,7 @@ def _attributes(element: etree._Element, **values: str) -> None:
         element.set(_w(name), value)
 
 
-def run(paragraph: etree._Element, text: str) -> etree._Element:
+def _run(paragraph: etree._Element, text: str) -> etree._Element:
     """python-docx's ``paragraph.add_run(text)``: a ``w:r`` with the text."""
     r = etree.SubElement(paragraph, R)
     _text(r, text)
@@ -329,14 +329,14 @@ def _format(r: etree._Element, *, bold: bool | None = None, italic: bool | None 
     return r
 
 
-def runs(paragraph: etree._Element, content: Inlines) -> etree._Element:
+def _runs(paragraph: etree._Element, content: Inlines) -> etree._Element:
     """The inline content as runs; neighbouring plain texts share one run (a rule that many kwesties
     discuss would otherwise get hundreds of runs)."""
     plain: list[str] = []
 
     def flush() -> None:
         if plain:
-            run(paragraph, _clean("".join(plain)))
+            _run(paragraph, _clean("".join(plain)))
             plain.clear()
 
     for item in content:
@@ -348,16 +348,16 @@ def runs(paragraph: etree._Element, content: Inlines) -> etree._Element:
             plain.append(f"{item.text} ({item.url})")
         elif isinstance(item, Strong):
             flush()
-            _format(run(paragraph, _clean(item.text)), bold=True)
+            _format(_run(paragraph, _clean(item.text)), bold=True)
         elif isinstance(item, Emph):
             flush()
-            _format(run(paragraph, _clean(item.text)), italic=True)
+            _format(_run(paragraph, _clean(item.text)), italic=True)
         elif isinstance(item, Added):
             flush()
-            _format(run(paragraph, _clean(item.text)), colour=ADDED_COLOUR, underline=True)
+            _format(_run(paragraph, _clean(item.text)), colour=ADDED_COLOUR, underline=True)
         elif isinstance(item, Removed):
             flush()
-            _format(run(paragraph, _clean(item.text)), colour=REMOVED_COLOUR, strike=True)
+            _format(_run(paragraph, _clean(item.text)), colour=REMOVED_COLOUR, strike=True)
         else:
             raise TypeError(f"unknown inline {item!r}")
     flush()
