@@ -101,7 +101,7 @@ def _model_views(env) -> tuple:
 
 def _render():
     """:mod:`protocol.render`, imported when a page or a download is made from the model: it loads every
-    writer, python-docx too, which a rebuild that makes neither (one card touched) does not need."""
+    writer, which a rebuild that makes neither (one card touched) does not need."""
     from protocol import render
 
     return render

@@ -21,7 +21,7 @@ from . import teksten
 from .model import SECTORS, Model, Rule
 from .trace import KwestieIndex, KwestieRef
 
-if TYPE_CHECKING:  # only named in annotations; importing it loads every writer (python-docx too)
+if TYPE_CHECKING:  # only named in annotations; importing it loads every writer
     from .vergelijking import Comparison
 
 
