@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from kern.adres import AddressError, published_url, wizard_url  # noqa: E402
 from kern.kaartformaat import MYST_EXTENSIONS  # noqa: E402
 from kern.loader import read_cards  # noqa: E402
-from handboek.pdf import HANDOUTS, handout_name  # noqa: E402
+from handboek.edities import HANDOUTS, handout_name  # noqa: E402
 
 # Which edition this build makes: the website (default), the PDF handbook with
 # the leaders' handouts (-t pdf) or the participants' handouts (-t deelnemers).

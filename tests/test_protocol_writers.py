@@ -138,3 +138,47 @@ def test_latex_writer_output_compiles(tmp_path, page, tex):
     shutil.copyfile(TEMPLATES_DIR / PDF_STYLE, tmp_path / PDF_STYLE)
     pdf = run_latexmk(tmp_path, "p.tex", timeout=180, engine=LUALATEX)
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def tricky_texts() -> blocks.Page:
+    """Texts python-docx writes in a special way (tabs, line ends, spaces at an end, characters XML cannot
+    hold, markup characters) in every place a text goes, and tables of every shape."""
+    card = CONTEXT.cards[0]
+    ref = kwestie_ref(card, card.kwesties[0])
+    texts = ["tekst", " spatie voor", "spatie na ", "\ttab", "tab\tmidden", "regel\neinde", "cr\rhier", "crlf\r\n",
+             "\u00a0harde spatie", "", " ", "\t", "\n", "&<>\"' tekens", "stuur\x01\x0b\x1f\x7ftekens", "bidi\u202ex",
+             "émoji 😀"]
+    content = tuple(item for text in texts for item in (
+        blocks.Text(text), blocks.Strong(text), blocks.Emph(text), blocks.Link(text, "https://example.org/" + text),
+        blocks.KwestieLink(ref), blocks.Added(text), blocks.Removed(text)))
+    page_blocks = [
+        blocks.Title("Titel\tmet tab", content), blocks.Title("", ()), blocks.Heading(1, " kop\n", badge="soort"),
+        blocks.Heading(3, "kop 3"), blocks.Heading(0, "kop 0"), blocks.Paragraph(content, style="toelichting"),
+        blocks.Paragraph(content), blocks.Paragraph(()), blocks.Paragraph((blocks.Text(""),)),
+        blocks.Table(("a\tx", " b ", "c"), (("1", "2"), ("1", "2", "3", "4"), ("x\ny", "", " z")), widths=(2, 4)),
+        blocks.Table(("a",), (("1",),), row_headers=True),
+        blocks.Table(tuple("abcdefg"), (tuple("1234567"),), row_headers=True, widths=(1, 1, 1, 1, 1, 1, 3, 5)),
+        blocks.Rule("regel-y", "  ", "Tekst\tmet tab.", kwesties=content), blocks.Rule("", "", ""), blocks.FillIn(""),
+        blocks.Definitions((blocks.Definition("t\t", content), blocks.Definition("", ()))),
+        blocks.Bullets((content, ())),
+    ]
+    return blocks.Page("protocol", "Titel\n" + "x" * 300, "Voet\tmet\nregeleinde & <", tuple(page_blocks),
+                       author=" Auteur\n naam " + "y" * 300, subject="Onder\twerp")
+
+
+@pytest.mark.parametrize("page", ["blokken", "lastige teksten", *PAGES])
+def test_word_writer_writes_what_python_docx_writes(page):
+    """The Word writer writes the XML with lxml (for speed): every part as the same page written through
+    python-docx's own API (``tests/wordreferentie.py``), but the creation and modification times."""
+    import re
+    import zipfile
+
+    import wordreferentie
+
+    built = {"blokken": every_block, "lastige teksten": tricky_texts, **PAGES}[page]()
+    times = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*")
+    ours, reference = (zipfile.ZipFile(io.BytesIO(render(built))) for render in (WRITERS["docx"].render,
+                                                                                  wordreferentie.render))
+    assert [info.filename for info in ours.infolist()] == [info.filename for info in reference.infolist()]
+    for name in ours.namelist():
+        assert times.sub(rb"\1", ours.read(name)) == times.sub(rb"\1", reference.read(name)), name

@@ -33,7 +33,7 @@ from sphinx.util.osutil import relative_uri
 from kern.loader import KAARTEN_DIR, card_paths
 
 from .kaarten import env_cards
-from .pdf import HANDOUTS, handout_name
+from .edities import HANDOUTS, handout_name
 from .store import doc_store
 
 DOWNLOADS_DIR = "downloads"

@@ -23,20 +23,9 @@ from pathlib import Path
 from kern.latex import PdfError, check_tex, run_latexmk
 from kern.loader import card_paths
 
+from .edities import HANDOUTS, handout_name
+
 ROOT = Path(__file__).resolve().parents[2]
-
-#: The two handouts of every card: edition -> (the Sphinx tag that builds it, what it is called).
-#: conf.py (LaTeX documents), this module and the site's download links (afdrukken.py) read it.
-HANDOUTS = {
-    "deelnemers": ("deelnemers", "voor de deelnemers"),
-    "gespreksleider": ("pdf", "voor de gespreksleider"),
-}
-
-
-def handout_name(card_id: str, edition: str, suffix: str = ".pdf") -> str:
-    """The file name of a card's handout: ``<kaart>-<editie>.pdf`` (or ``.tex``)."""
-    return f"{card_id}-{edition}{suffix}"
-
 
 @dataclass(frozen=True)
 class Edition:

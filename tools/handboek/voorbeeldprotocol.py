@@ -30,7 +30,7 @@ from protocol.document import model_document, rule_numbers, sector_list
 from protocol.model import CHANGE_KINDS, DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, Model, current_model
 from protocol.schema import ValidationError
 from protocol.strict_yaml import YamlError
-from protocol.trace import traceability_problems
+from protocol.trace import KwestieIndex, traceability_problems
 
 from .kaartblokken import kaartblok
 from .links import link
@@ -101,7 +101,7 @@ def _model_views(env) -> tuple:
 
 def _render():
     """:mod:`protocol.render`, imported when a page or a download is made from the model: it loads every
-    writer, python-docx too, which a rebuild that makes neither (one card touched) does not need."""
+    writer, which a rebuild that makes neither (one card touched) does not need."""
     from protocol import render
 
     return render
@@ -336,13 +336,16 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
         return
 
     model = _model(app.env)
-    render = _render()
+    from protocol.layout import protocol_page  # what render_html and render_docx do, laid out once for both
+    from protocol.writers import html, word
+
     target.mkdir(parents=True, exist_ok=True)
+    kwesties = KwestieIndex(cards)  # the cards' kwesties by topic, for every sector's document
     for sector in sectors:
-        document = model_document(model, cards, sector)
+        page = protocol_page(model_document(model, kwesties, sector))
         names = download_names(sector)
-        (target / names["html"]).write_text(render.render_html(document), encoding="utf-8")
-        (target / names["docx"]).write_bytes(render.render_docx(document))
+        (target / names["html"]).write_text(html.render(page), encoding="utf-8")
+        (target / names["docx"]).write_bytes(word.render(page))
     stamp.write_text(fingerprint)
 
 

@@ -19,9 +19,9 @@ from kern.loader import Card
 
 from . import teksten
 from .model import SECTORS, Model, Rule
-from .trace import KwestieRef, kwesties_for_rule
+from .trace import KwestieIndex, KwestieRef
 
-if TYPE_CHECKING:  # only named in annotations; importing it loads every writer (python-docx too)
+if TYPE_CHECKING:  # only named in annotations; importing it loads every writer
     from .vergelijking import Comparison
 
 
@@ -222,8 +222,11 @@ def sector_list(sectors: tuple[str, ...] | list[str]) -> str:
 
 
 def rule_view(
-    number: str, rule: Rule, cards: list[Card], change: str = "", text: str | None = None, sector: str | None = None
+    number: str, rule: Rule, cards: list[Card] | KwestieIndex, change: str = "", text: str | None = None,
+    sector: str | None = None,
 ) -> RuleView:
+    """``cards``: the cards, or (for many rules) their :class:`KwestieIndex`."""
+    index = cards if isinstance(cards, KwestieIndex) else KwestieIndex(cards)
     return RuleView(
         id=rule.id,
         number=number,
@@ -231,18 +234,20 @@ def rule_view(
         text=rule.text if text is None else text,
         sectors=rule.sectors,
         topics=rule.topics,
-        kwesties=tuple(kwesties_for_rule(rule, cards)),
+        kwesties=tuple(index.for_rule(rule)),
         change=change,
         grondslag=rule.source_note(sector),
     )
 
 
-def model_document(model: Model, cards: list[Card], sector: str | None = None) -> ProtocolDocument:
+def model_document(model: Model, cards: list[Card] | KwestieIndex, sector: str | None = None) -> ProtocolDocument:
     """The model protocol as it stands, for one sector or (``None``) for all.
 
-    A school's own (imported) protocol keeps its own numbers, as its document shows them.
+    A school's own (imported) protocol keeps its own numbers, as its document shows them. ``cards``: the cards,
+    or their :class:`KwestieIndex` (made once for the documents of several sectors).
     """
     own = model.is_imported
+    index = cards if isinstance(cards, KwestieIndex) else KwestieIndex(cards)
     chapters = []
     for chapter in model.chapters:
         rules = [rule for rule in chapter.rules if rule.applies_to(sector)]
@@ -255,7 +260,7 @@ def model_document(model: Model, cards: list[Card], sector: str | None = None) -
                 number=number,
                 title=chapter.title,
                 introduction=chapter.introduction,
-                rules=tuple(rule_view(rule.number if own else f"{number}.{i}", rule, cards, sector=sector)
+                rules=tuple(rule_view(rule.number if own else f"{number}.{i}", rule, index, sector=sector)
                             for i, rule in enumerate(rules, 1)),
                 own_number=chapter.number if own else None,
             )

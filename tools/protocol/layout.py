@@ -17,7 +17,6 @@ from .document import (
 )
 from .trace import KwestieRef
 from kern.taal import aantal
-from .vergelijking import coverage_blocks
 
 from . import teksten
 from .woordverschil import compare
@@ -226,6 +225,10 @@ def _sessions(report: ChangeReport) -> Section:
 
 def _coverage(report: ChangeReport, handboek_url: str) -> Section:
     """The own protocol (the base) compared with the model's topics and the cards' kwesties, as ``vergelijk`` does."""
+    # Imported here: only a report on a school's own protocol needs it, and its module body (dataclasses) is
+    # the slowest import of the handbook's build, which lays out only the model protocol.
+    from .vergelijking import coverage_blocks
+
     return Section((
         Heading(1, teksten.REPORT_COVERAGE),
         Paragraph((Text(teksten.REPORT_COVERAGE_TEXT.format(bron=report.base_name)),)),

@@ -4,7 +4,7 @@
 ending ("md", "html", "tex", "docx"); the writers are in
 :mod:`protocol.writers`. Escaping is the writer's: HTML with markupsafe,
 Markdown/MyST with :func:`markdown_escape` (and :func:`markdown_block_escape`
-at a line start), LaTeX with :func:`latex_escape`, Word through python-docx.
+at a line start), LaTeX with :func:`latex_escape`, Word as XML text through lxml.
 """
 
 from __future__ import annotations

@@ -192,8 +192,10 @@ def _build(node: Node, path: Path_, document: YamlDocument, loader: _Counting) -
 
 # Every complaint of libyaml and PyYAML, in Dutch: their problem texts, matched in this order (libyaml and PyYAML
 # word the same problem differently, and PyYAML quotes the character it found). What matches none of these
-# still gets a Dutch message (_UNKNOWN), never the library's English.
-_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), dutch) for pattern, dutch in (
+# still gets a Dutch message (_UNKNOWN), never the library's English. Kept as text and compiled on first use
+# (re's own cache): only a file with a problem needs them, and compiling 30 patterns on import cost every
+# handbook build a few milliseconds.
+_PROBLEMS: tuple[tuple[str, str], ...] = (
     (r"invalid Unicode character escape code|low surrogate",
      "een ongeldige \\u-code, zoals een losse helft van een tekenpaar"),
     (r"unknown escape character", "een onbekende code na een \\ tussen dubbele aanhalingstekens"),
@@ -231,14 +233,14 @@ _PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"UTF-8|control characters|invalid Unicode|invalid length|special characters",
      "het bestand bevat een teken dat niet in YAML mag"),
     (r"too long", "het bestand is te groot"),
-))
+)
 _UNKNOWN = "de opbouw klopt hier niet; controleer de inspringing en de aanhalingstekens"
 
 
 def _dutch(problem: str | None) -> str:
     """libyaml's or PyYAML's problem text in Dutch."""
     text = problem or ""
-    return next((dutch for pattern, dutch in _PROBLEMS if pattern.search(text)), _UNKNOWN)
+    return next((dutch for pattern, dutch in _PROBLEMS if re.search(pattern, text)), _UNKNOWN)
 
 
 def _tag_error(node: Node, document: YamlDocument) -> YamlError:

@@ -6,6 +6,8 @@ the writers build everything else in Python.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -13,7 +15,10 @@ from .model import TEMPLATES_DIR
 from .cleantext import clean_text
 
 
+@lru_cache(maxsize=None)
 def environment() -> SandboxedEnvironment:
+    """Made once per process, so that each template is compiled once (the handbook writes five HTML files per
+    build); Jinja still reloads a template whose file changed. Rendering does not change the environment."""
     return SandboxedEnvironment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         undefined=StrictUndefined,

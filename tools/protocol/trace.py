@@ -51,13 +51,28 @@ def rules_for_kwestie(model: Model, kwestie: Kwestie, sector: str | None = None)
 
 def kwesties_for_rule(rule: Rule, cards: list[Card]) -> list[KwestieRef]:
     """The kwesties that discuss a rule, in card order."""
-    topics = set(rule.topics)
-    return [
-        kwestie_ref(card, kwestie)
-        for card in cards
-        for kwestie in card.kwesties
-        if not topics.isdisjoint(kwestie.topics)
-    ]
+    return KwestieIndex(cards).for_rule(rule)
+
+
+class KwestieIndex:
+    """The kwesties of the cards by topic, for :func:`kwesties_for_rule` on many rules: a document of the model
+    asks it for every rule, and going through every kwestie of every card for each rule costs rules x kwesties."""
+
+    def __init__(self, cards: list[Card]):
+        self._refs: list[KwestieRef] = []
+        self._by_topic: dict[str, list[int]] = {}
+        for card in cards:
+            for kwestie in card.kwesties:
+                for topic in set(kwestie.topics):
+                    self._by_topic.setdefault(topic, []).append(len(self._refs))
+                self._refs.append(kwestie_ref(card, kwestie))
+
+    def for_rule(self, rule: Rule) -> list[KwestieRef]:
+        """The kwesties that share a topic with the rule, each once, in card order."""
+        found: set[int] = set()
+        for topic in set(rule.topics):
+            found.update(self._by_topic.get(topic, ()))
+        return [self._refs[index] for index in sorted(found)]
 
 
 def traceability_problems(model: Model, cards: list[Card]) -> list[str]:

@@ -46,7 +46,24 @@ def _inline(item) -> str:
 
 
 def inlines(content: Inlines) -> str:
-    return "".join(_inline(item) for item in content)
+    """The inline content as HTML; neighbouring plain texts are escaped together (escaping works a character at
+    a time, so the result is the same), which a rule discussed in many kwesties has hundreds of."""
+    parts: list[str] = []
+    plain: list[str] = []
+    for item in content:
+        kind = type(item)
+        if kind is Text:
+            plain.append(item.text)
+        elif kind is KwestieLink:
+            plain.append(item.ref.name)
+        else:
+            if plain:
+                parts.append(_e("".join(plain)))
+                plain.clear()
+            parts.append(_inline(item))
+    if plain:
+        parts.append(_e("".join(plain)))
+    return "".join(parts)
 
 
 def _table(table: Table) -> str:
