@@ -33,7 +33,8 @@ from protocol.strict_yaml import YamlError
 from protocol.trace import traceability_problems
 
 from .kaartblokken import kaartblok
-from .links import link
+from .links import PageLinks
+from .plaatshouders import add_placeholder
 from .kaarten import env_cards
 from .store import doc_store, docs_with
 
@@ -66,37 +67,37 @@ def _model(env):
     return cached[1]
 
 
-_DOCUMENTS: list[tuple] = []
-
-
-def _model_document(env):
-    """The model protocol's chapters and rules, made once for all the card pages that list its rules.
+class _ModelRules:
+    """The model protocol's chapters and rules as the card pages show them, and the rules on each
+    set of topics (worked out once: many kwesties share theirs).
 
     Without the cards: what these pages show of a rule (number, title, text, topics, id) does not
     depend on them, only the kwesties listed with each rule on the Voorbeeldprotocol page do.
     """
-    return _model_views(env)[0]
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.document = model_document(model, [])
+        self._by_topics: dict[frozenset[str], list] = {}
+
+    def touching(self, topics: list[str]) -> list:
+        """The rules on any of these topics, in the protocol's order."""
+        key = frozenset(topics)
+        if key not in self._by_topics:
+            self._by_topics[key] = [rule for chapter in self.document.chapters for rule in chapter.rules
+                                    if not key.isdisjoint(rule.topics)]
+        return self._by_topics[key]
 
 
-def _rules_touching(env, topics: list[str]) -> list:
-    """The rules (as the model protocol shows them) on any of these topics, in the protocol's order;
-    worked out once per set of topics (many kwesties share theirs)."""
-    document, by_topics = _model_views(env)
-    key = frozenset(topics)
-    if key not in by_topics:
-        by_topics[key] = [rule for chapter in document.chapters for rule in chapter.rules
-                          if not key.isdisjoint(rule.topics)]
-    return by_topics[key]
+_MODEL_RULES: list[_ModelRules] = []
 
 
-def _model_views(env) -> tuple:
+def _model_rules(env) -> _ModelRules:
+    """The :class:`_ModelRules` of the current model, made once for all the card pages."""
     model = _model(env)
-    for known_model, document, by_topics in _DOCUMENTS:
-        if known_model is model:
-            return document, by_topics
-    document, by_topics = model_document(model, []), {}
-    _DOCUMENTS[:] = [(model, document, by_topics)]
-    return document, by_topics
+    if not _MODEL_RULES or _MODEL_RULES[0].model is not model:
+        _MODEL_RULES[:] = [_ModelRules(model)]
+    return _MODEL_RULES[0]
 
 
 def _render():
@@ -250,33 +251,29 @@ class AddKwestieRegels(SphinxTransform):
             self.env.note_dependency(str(_model_path(self.env)))
 
 
-class ResolveKwestieRegels(SphinxPostTransform):
+def _fill_rules(transform: SphinxPostTransform, placeholders: list[kwestieregels]) -> None:
     """Fill in each kwestie's rules, linked to the Voorbeeldprotocol page."""
-
-    default_priority = 10
-
-    def run(self) -> None:
-        placeholders = list(self.document.findall(kwestieregels))
-        if not placeholders:
-            return
-        pages = docs_with(self.env, "protocolpagina")
-        for placeholder in placeholders:
-            rules = _rules_touching(self.env, placeholder["topics"])
-            if not rules:
-                placeholder.parent.remove(placeholder)
-                continue
-            block = nodes.container(classes=["kwestie-regels"])
-            block += nodes.paragraph("", "", nodes.strong("", "Regels in het modelprotocol"))
-            items = nodes.bullet_list()
-            for rule in rules:
-                content = nodes.inline("", f"Regel {rule.heading}")
-                if pages:
-                    reference = link(self.env, self.env.docname, pages[0], f"regel-{rule.id}", content, rule.text)
-                    items += nodes.list_item("", nodes.paragraph("", "", reference))
-                else:
-                    items += nodes.list_item("", nodes.paragraph("", "", content))
-            block += items
-            placeholder.replace_self(block)
+    env = transform.env
+    model_rules = _model_rules(env)  # once per page: it checks the model's file
+    pages = docs_with(env, "protocolpagina")
+    links = PageLinks(env, env.docname)
+    for placeholder in placeholders:
+        rules = model_rules.touching(placeholder["topics"])
+        if not rules:
+            placeholder.parent.remove(placeholder)
+            continue
+        block = nodes.container(classes=["kwestie-regels"])
+        block += nodes.paragraph("", "", nodes.strong("", "Regels in het modelprotocol"))
+        items = nodes.bullet_list()
+        for rule in rules:
+            content = nodes.inline("", f"Regel {rule.heading}")
+            if pages:
+                reference = links.link(pages[0], f"regel-{rule.id}", content, rule.text)
+                items += nodes.list_item("", nodes.paragraph("", "", reference))
+            else:
+                items += nodes.list_item("", nodes.paragraph("", "", content))
+        block += items
+        placeholder.replace_self(block)
 
 
 class ShowProtocolIds(SphinxPostTransform):
@@ -288,7 +285,7 @@ class ShowProtocolIds(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         if self.env.docname not in docs_with(self.env, "protocolpagina"):
             return
-        chapter_of = {rule.id: chapter.id for chapter in _model_document(self.env).chapters for rule in chapter.rules}
+        chapter_of = {rule.id: chapter.id for chapter in _model_rules(self.env).document.chapters for rule in chapter.rules}
         labelled: set[int] = set()
         for paragraph in list(self.document.findall(nodes.paragraph)):
             ids = [anchor.removeprefix("regel-") for anchor in paragraph["ids"]]
@@ -353,6 +350,6 @@ def setup_voorbeeldprotocol(app: Sphinx) -> None:
     app.add_directive("protocolregels", ProtocolregelsDirective)
     app.connect("source-read", _insert_protocol)
     app.add_transform(AddKwestieRegels)
-    app.add_post_transform(ResolveKwestieRegels)
+    add_placeholder(app, kwestieregels, _fill_rules)
     app.add_post_transform(ShowProtocolIds)
     app.connect("build-finished", _write_downloads)
