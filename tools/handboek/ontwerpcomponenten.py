@@ -1,11 +1,13 @@
 """sphinx-design's page-wide work only on the pages that hold its components.
 
-While writing, sphinx-design walks every node of every page four times (for dropdowns,
-tab sets, asides, and links that open in a new tab), also on the many pages without
-any of its components: at 60 cards more than a quarter of resolving the pages
-(benchmarks/README.md). When a page is read, one walk notes whether it holds a
-sphinx-design component or a new-tab marker, the things those four look for; they then
-run, unchanged, on the pages that do.
+While writing, sphinx-design walks every node of every page six times (for dropdowns,
+tab sets, asides, links that open in a new tab, and the content and tooltip of buttons and
+badges that link within the site), also on the many pages without any of its components:
+at 60 cards more than a quarter of resolving the pages (benchmarks/README.md). When a page
+is read, one walk notes whether it holds a sphinx-design component, a new-tab marker or a
+cross-referencing button or badge, the things those six look for; they then run, unchanged,
+on the pages that do. (Their counterparts after resolving, the "grafts", find nothing to do
+where nothing was stashed.)
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .plaatshouders import nodes_of
 from .store import doc_store
 
 #: sphinx-design's post-transforms and handlers that walk a whole page for its components.
@@ -24,6 +27,8 @@ PAGE_WALKS = {
     "sphinx_design.tabs.TabSetHtmlTransform",
     "sphinx_design.aside.AsideHtmlTransform",
     "sphinx_design.extension._resolve_new_tab_refs",
+    "sphinx_design.badges_buttons.ButtonRefContentStash",
+    "sphinx_design.badges_buttons.BadgeRefTooltipStash",
 }
 
 _STORE = "sphinx_design"
@@ -33,15 +38,19 @@ def _qualified_name(thing: Any) -> str:
     return f"{getattr(thing, '__module__', '')}.{getattr(thing, '__qualname__', '')}"
 
 
-def _is_component(node: nodes.Node) -> bool:
-    """A sphinx-design component (``design_component``) or an element marked to open links in a new tab."""
-    return isinstance(node, nodes.Element) and (
+def _is_component(node: nodes.Element) -> bool:
+    """A sphinx-design component (``design_component``), an element marked to open links in a new
+    tab, or a button (``sd-btn``) or badge with a tooltip (``sd_tooltip``) that links within the site."""
+    return (
         node.get("design_component") is not None or bool(node.get("sd_new_tab"))
+        or "sd_tooltip" in node.attributes or "sd-btn" in node["classes"]
     )
 
 
 def _note_components(app: Sphinx, doctree: nodes.document) -> None:
-    doc_store(app.env, _STORE)[app.env.docname] = next(doctree.findall(_is_component), None) is not None
+    # nodes_of: one pass over the page, cheaper than docutils' findall with a condition.
+    has = any(_is_component(node) for node in nodes_of(doctree, (nodes.Element,)))
+    doc_store(app.env, _STORE)[app.env.docname] = has
 
 
 def has_components(env: Any, docname: str) -> bool:
