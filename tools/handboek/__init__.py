@@ -28,8 +28,9 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``herschrijven``: a rebuild writes again only the pages that show what changed (build speed);
 - ``sjablonen``: the theme's templates compiled once, kept with the doctrees (build speed).
 
-``paginafilters`` runs the components' filters over every rendered HTML page; ``plaatshouders``
-fills in the components' placeholders (links, citations, rules) when a page is written, in one walk.
+``paginafilters`` runs the components' filters over every rendered HTML page; ``paginadoorloop``
+walks each page once for all the components, when it has been read and when it is written (their
+placeholders: links, citations, rules).
 
 The card format (blocks, options) is declared once in ``kern.kaartformaat``; ``kern.loader``
 reads the card pages with it, without Sphinx.
@@ -72,7 +73,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .afdrukken import setup_afdrukken
     from .tabellen import setup_tabellen
     from .paginafilters import setup_paginafilters
-    from .plaatshouders import setup_plaatshouders
+    from .paginadoorloop import setup_paginadoorloop
     from .prestaties import setup_prestaties
     from .publicatie import setup_publicatie
     from .store import setup_store
@@ -89,7 +90,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_herschrijven(app)
     setup_sjablonen(app)
     setup_paginafilters(app)
-    setup_plaatshouders(app)
+    setup_paginadoorloop(app)
     setup_kaartblokken(app)
     setup_links(app)
     setup_verwijzingen(app)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
@@ -22,7 +21,7 @@ from .kaartblokken import kaartblok, kaartblok_titel
 from .links import PageLinks
 from kern.loader import split_role_content
 from kern.slug import slug
-from .plaatshouders import add_placeholder
+from .paginadoorloop import add_placeholder, when_read
 from .store import doc_store, docs_with
 
 logger = logging.getLogger(__name__)
@@ -81,22 +80,17 @@ def _context(node: nodes.Node) -> str:
     return ""
 
 
-class CollectCitations(SphinxTransform):
-    """Number this page's citations (``bron-<key>-<n>``) and record them."""
-
-    default_priority = 900
-
-    def apply(self) -> None:
-        counts: dict[str, int] = {}
-        citations = []
-        for node in self.document.findall(bronvermelding):
-            counts[node["key"]] = counts.get(node["key"], 0) + 1
-            refid = f"{source_anchor(node['key'])}-{counts[node['key']]}"
-            node["ids"] = [refid]
-            citations.append(
-                Citation(node["key"], node["source"], self.env.docname, refid, _context(node))
-            )
-        doc_store(self.env, "citations")[self.env.docname] = citations
+def collect_citations(app: Sphinx, doctree: nodes.document, placeholders: list[bronvermelding]) -> None:
+    """A page has been read (``paginadoorloop``): number its citations (``bron-<key>-<n>``) and record them."""
+    docname = app.env.docname
+    counts: dict[str, int] = {}
+    citations = []
+    for node in placeholders:
+        counts[node["key"]] = counts.get(node["key"], 0) + 1
+        refid = f"{source_anchor(node['key'])}-{counts[node['key']]}"
+        node["ids"] = [refid]
+        citations.append(Citation(node["key"], node["source"], docname, refid, _context(node)))
+    doc_store(app.env, "citations")[docname] = citations
 
 
 class BronnenlijstDirective(SphinxDirective):
@@ -198,6 +192,6 @@ def setup_bronnen(app: Sphinx) -> None:
     app.add_node(bronnenlijst)
     app.add_role("bron", BronRole())
     app.add_directive("bronnenlijst", BronnenlijstDirective)
-    app.add_transform(CollectCitations)
+    when_read(app, bronvermelding, collect_citations)
     add_placeholder(app, bronvermelding, _fill_citations)
     add_placeholder(app, bronnenlijst, _fill_source_list)

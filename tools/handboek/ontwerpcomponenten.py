@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .plaatshouders import nodes_of
+from .paginadoorloop import when_read
 from .store import doc_store
 
 #: sphinx-design's post-transforms and handlers that walk a whole page for its components.
@@ -47,10 +47,9 @@ def _is_component(node: nodes.Element) -> bool:
     )
 
 
-def _note_components(app: Sphinx, doctree: nodes.document) -> None:
-    # nodes_of: one pass over the page, cheaper than docutils' findall with a condition.
-    has = any(_is_component(node) for node in nodes_of(doctree, (nodes.Element,)))
-    doc_store(app.env, _STORE)[app.env.docname] = has
+def _note_components(app: Sphinx, doctree: nodes.document, elements: list[nodes.Element]) -> None:
+    """A page has been read (``paginadoorloop``): note whether any of its elements is a component."""
+    doc_store(app.env, _STORE)[app.env.docname] = any(_is_component(element) for element in elements)
 
 
 def has_components(env: Any, docname: str) -> bool:
@@ -85,5 +84,5 @@ def _limit_page_walks(app: Sphinx) -> None:
 
 
 def setup_ontwerpcomponenten(app: Sphinx) -> None:
-    app.connect("doctree-read", _note_components)
+    when_read(app, nodes.Element, _note_components)
     app.connect("builder-inited", _limit_page_walks)

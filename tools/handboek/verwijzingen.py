@@ -2,7 +2,7 @@
 
 A target is ``<n>`` on the same card or ``<card-id>/<n>`` on another card. The
 role leaves a ``kaartverwijzing`` node; once every page has been read, it becomes a
-link (``plaatshouders``), or a warning says that the target does not exist.
+link (``paginadoorloop``), or a warning says that the target does not exist.
 
 The link is resolved when a page is written, from what the target card recorded
 when it was read. A page that links to a card is therefore read and written again
@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxRole
 from .kaartblokken import card_id_of
 from .links import PageLinks
 from kern.loader import KAARTEN_DIR, numbered_ref_title, split_role_content
-from .plaatshouders import add_placeholder
+from .paginadoorloop import add_placeholder
 from .store import doc_store
 
 logger = logging.getLogger(__name__)

@@ -34,7 +34,7 @@ from protocol.trace import traceability_problems
 
 from .kaartblokken import kaartblok
 from .links import PageLinks
-from .plaatshouders import add_placeholder
+from .paginadoorloop import add_placeholder, nodes_of
 from .kaarten import env_cards
 from .store import doc_store, docs_with
 
@@ -243,7 +243,7 @@ class AddKwestieRegels(SphinxTransform):
 
     def apply(self) -> None:
         found = False
-        for block in self.document.findall(kaartblok):
+        for block in nodes_of(self.document, (kaartblok,)):  # quicker than findall (paginadoorloop)
             if block["kind"] == "kwestie":
                 block += kwestieregels(topics=list(block.get("topics", [])))
                 found = True
