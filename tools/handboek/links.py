@@ -30,7 +30,7 @@ class PageLinks:
         self.fromdoc = fromdoc
         self._uris: dict[str, str | None] = {}
 
-    def _uri(self, todoc: str) -> str | None:
+    def uri(self, todoc: str) -> str | None:
         """The address of ``todoc`` from this page; ``None`` if the builder has none (``NoUri``)."""
         if todoc not in self._uris:
             try:
@@ -46,7 +46,7 @@ class PageLinks:
         if todoc == self.fromdoc and anchor:
             node["refid"] = anchor
         else:
-            uri = self._uri(todoc)
+            uri = self.uri(todoc)
             if uri is None:
                 return content
             node["refuri"] = f"{uri}#{anchor}" if anchor else uri

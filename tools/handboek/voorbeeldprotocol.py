@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -24,7 +25,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, new_document
 
 from protocol.document import model_document, rule_numbers, sector_list
 from protocol.model import CHANGE_KINDS, DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, Model, current_model
@@ -251,29 +252,76 @@ class AddKwestieRegels(SphinxTransform):
             self.env.note_dependency(str(_model_path(self.env)))
 
 
+class kwestieregels_html(nodes.General, nodes.Element):  # noqa: N801
+    """The rules under a kwestie as HTML (``node["html"]``), and their text as its child for the
+    search index; only in HTML, in place of the block :func:`_rules_block` makes (build speed)."""
+
+
+def visit_kwestieregels_html(self, node: kwestieregels_html) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
 def _fill_rules(transform: SphinxPostTransform, placeholders: list[kwestieregels]) -> None:
     """Fill in each kwestie's rules, linked to the Voorbeeldprotocol page."""
     env = transform.env
     model_rules = _model_rules(env)  # once per page: it checks the model's file
     pages = docs_with(env, "protocolpagina")
+    page = pages[0] if pages else None
     links = PageLinks(env, env.docname)
     for placeholder in placeholders:
         rules = model_rules.touching(placeholder["topics"])
         if not rules:
             placeholder.parent.remove(placeholder)
-            continue
-        block = nodes.container(classes=["kwestie-regels"])
-        block += nodes.paragraph("", "", nodes.strong("", "Regels in het modelprotocol"))
-        items = nodes.bullet_list()
-        for rule in rules:
-            content = nodes.inline("", f"Regel {rule.heading}")
-            if pages:
-                reference = links.link(pages[0], f"regel-{rule.id}", content, rule.text)
-                items += nodes.list_item("", nodes.paragraph("", "", reference))
-            else:
-                items += nodes.list_item("", nodes.paragraph("", "", content))
-        block += items
-        placeholder.replace_self(block)
+        elif transform.app.builder.format == "html" and hasattr(transform.app.builder, "docsettings"):
+            placeholder.replace_self(_rendered_once(transform.app.builder, links, page, rules))
+        else:
+            placeholder.replace_self(_rules_block(links, page, rules))
+
+
+def _rules_block(links: PageLinks, page: str | None, rules: list) -> nodes.container:
+    """The list of rules under a kwestie, each linked to its place on the Voorbeeldprotocol page."""
+    block = nodes.container(classes=["kwestie-regels"])
+    block += nodes.paragraph("", "", nodes.strong("", "Regels in het modelprotocol"))
+    items = nodes.bullet_list()
+    for rule in rules:
+        content = nodes.inline("", f"Regel {rule.heading}")
+        if page:
+            reference = links.link(page, f"regel-{rule.id}", content, rule.text)
+            items += nodes.list_item("", nodes.paragraph("", "", reference))
+        else:
+            items += nodes.list_item("", nodes.paragraph("", "", content))
+    block += items
+    return block
+
+
+_RENDERED = "handboek_kwestieregels_html"
+
+
+def _forget_rendered(app: Sphinx, builder: Any) -> None:
+    """Each build writes the lists anew (the model may have changed since the builder's last one)."""
+    builder.__dict__.pop(_RENDERED, None)
+
+
+def _rendered_once(builder: Any, links: PageLinks, page: str | None, rules: list) -> kwestieregels_html:
+    """The list of :func:`_rules_block` as the page's translator writes it, written once per build
+    for all the kwesties with the same rules on pages that reach the Voorbeeldprotocol page by the
+    same address (those in one folder).
+
+    Build speed: at 60 cards some 300 kwesties list 2000 rules, made of five nodes each, which
+    the page's transforms, translator and search index would each go through again and again.
+    """
+    # The links' form: within the page itself, or the page's address from this page's folder.
+    key = (page == links.fromdoc, page and links.uri(page), tuple(rule.id for rule in rules))
+    rendered = builder.__dict__.setdefault(_RENDERED, {})
+    if key not in rendered:
+        block = _rules_block(links, page, rules)
+        translator = builder.create_translator(new_document("<kwestieregels>", builder.docsettings), builder)
+        block.walkabout(translator)
+        words = " ".join(text.astext() for text in block.findall(nodes.Text))
+        rendered[key] = ("".join(translator.body), words)
+    html, words = rendered[key]
+    return kwestieregels_html("", nodes.Text(words), html=html)
 
 
 class ShowProtocolIds(SphinxPostTransform):
@@ -346,10 +394,12 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
 def setup_voorbeeldprotocol(app: Sphinx) -> None:
     app.add_config_value("handboek_protocol_model", str(DEFAULT_MODEL), "env", types=(str,))
     app.add_node(kwestieregels)
+    app.add_node(kwestieregels_html, html=(visit_kwestieregels_html, None))
     app.add_directive("protocoldownloads", ProtocoldownloadsDirective)
     app.add_directive("protocolregels", ProtocolregelsDirective)
     app.connect("source-read", _insert_protocol)
     app.add_transform(AddKwestieRegels)
     add_placeholder(app, kwestieregels, _fill_rules)
     app.add_post_transform(ShowProtocolIds)
+    app.connect("write-started", _forget_rendered)
     app.connect("build-finished", _write_downloads)
