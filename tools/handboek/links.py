@@ -56,12 +56,6 @@ class PageLinks:
         return node
 
 
-def link(env: BuildEnvironment, fromdoc: str, todoc: str, anchor: str | None,
-         content: nodes.Node, title: str | None = None) -> nodes.Node:
-    """One link (see :class:`PageLinks`)."""
-    return PageLinks(env, fromdoc).link(todoc, anchor, content, title)
-
-
 def _page_only_the_website_has(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,
                                contnode: nodes.TextElement) -> nodes.Node | None:
     """In a print edition, a ``{doc}`` link to a page the website has but the print edition leaves
