@@ -383,3 +383,43 @@ def test_sphinx_design_components_are_finished_where_they_are_and_only_there(tmp
     assert not has_components(app.env, "bronnen")
     assert sorted(walked) == sorted(doc for doc in app.env.found_docs if has_components(app.env, doc))
     assert "bronnen" not in walked
+
+
+def test_sphinx_and_furo_page_walks_run_where_there_is_something_to_find(tmp_path, monkeypatch):
+    """Sphinx's and furo's post-transforms that look for code blocks, images or tables
+    (tools/handboek/paginadoorloop.py, PAGE_WALKS) run on the pages that hold them, and on pages
+    with a toctree (LaTeX puts the listed pages there); a card page has none of them."""
+    from io import StringIO
+
+    from conftest import copy_docs
+    from furo import WrapTableAndMathInAContainerTransform
+    from sphinx.testing.util import SphinxTestApp
+    from sphinx.transforms.post_transforms.code import HighlightLanguageTransform
+
+    walked: dict[str, list[str]] = {"code": [], "tabel": []}
+    for key, transform, method in (("code", HighlightLanguageTransform, "apply"),
+                                   ("tabel", WrapTableAndMathInAContainerTransform, "run")):
+        original = getattr(transform, method)
+
+        def recorded(self, *args, original=original, key=key, **kwargs):
+            walked[key].append(self.env.docname)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(transform, method, recorded)
+
+    docs = copy_docs(tmp_path / "docs")
+    (docs / "code.md").write_text("# Code\n\n```python\nprint('hallo')\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n",
+                                  encoding="utf-8")
+    index = docs / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\ncode\n```\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    page = (Path(app.outdir) / "code.html").read_text(encoding="utf-8")
+    assert '<div class="highlight-python notranslate"><div class="highlight"><pre' in page
+    assert re.search(r"<div class=\"table-wrapper [^\"]*container\"", page)
+    for key in walked:
+        assert "code" in walked[key] and "index" in walked[key]
+        assert not any(docname.startswith("kaarten/") for docname in walked[key])

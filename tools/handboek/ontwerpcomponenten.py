@@ -16,9 +16,8 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .paginadoorloop import when_read
+from .paginadoorloop import only_where, qualified_name, when_read
 from .store import doc_store
 
 #: sphinx-design's post-transforms and handlers that walk a whole page for its components.
@@ -32,10 +31,6 @@ PAGE_WALKS = {
 }
 
 _STORE = "sphinx_design"
-
-
-def _qualified_name(thing: Any) -> str:
-    return f"{getattr(thing, '__module__', '')}.{getattr(thing, '__qualname__', '')}"
 
 
 def _is_component(node: nodes.Element) -> bool:
@@ -57,14 +52,6 @@ def has_components(env: Any, docname: str) -> bool:
     return doc_store(env, _STORE).get(docname, True)
 
 
-def _where_used(transform: type[SphinxPostTransform]) -> type[SphinxPostTransform]:
-    def apply(self: SphinxPostTransform, **kwargs: Any) -> None:
-        if has_components(self.env, self.env.docname):
-            transform.apply(self, **kwargs)
-
-    return type(transform.__name__, (transform,), {"apply": apply, "__module__": __name__})
-
-
 def _handler_where_used(handler: Any) -> Any:
     def handler_where_used(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if has_components(app.env, docname):
@@ -75,10 +62,9 @@ def _handler_where_used(handler: Any) -> Any:
 
 def _limit_page_walks(app: Sphinx) -> None:
     """After every extension's setup: put each of :data:`PAGE_WALKS` behind :func:`has_components`."""
-    transforms = app.registry.get_post_transforms()
-    transforms[:] = [_where_used(t) if _qualified_name(t) in PAGE_WALKS else t for t in transforms]
+    only_where(app, PAGE_WALKS, lambda env, docname, name: has_components(env, docname))
     for listener in list(app.events.listeners.get("doctree-resolved", [])):
-        if _qualified_name(listener.handler) in PAGE_WALKS:
+        if qualified_name(listener.handler) in PAGE_WALKS:
             app.disconnect(listener.id)
             app.connect("doctree-resolved", _handler_where_used(listener.handler), priority=listener.priority)
 

@@ -14,6 +14,13 @@ they register the node classes they look for, and one walk finds them all (build
 
 Components are handed their nodes in document order, in the order they registered.
 
+Walks of others that find nothing: Sphinx's and furo's post-transforms in :data:`PAGE_WALKS` each
+walk every page for nodes of a few classes (code blocks, images, tables) that most pages of this
+handbook lack. The walk when a page is read notes which of them a page holds; they then run,
+unchanged, on the pages that hold what they look for (:func:`only_where`, also used by
+``ontwerpcomponenten``), and on every page with a toctree: LaTeX and single-page HTML resolve the
+pages a toctree lists as part of the page that lists them.
+
 The placeholders are filled in late: what they become (hundreds of nodes on a card page,
 thousands on the Voorbeeldprotocol page) holds only paragraphs, lists and internal links,
 nothing that Sphinx's and the theme's post-transforms that walk the whole page look for (code
@@ -27,8 +34,14 @@ from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.domains import c, cpp
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .store import doc_store
 
 #: Gets a page's nodes of one class once the page has been read: ``(app, doctree, found) -> None``.
 Reader = Callable[[Sphinx, nodes.document, list[Any]], None]
@@ -40,9 +53,23 @@ _FILLERS = "handboek_placeholders"
 #: After Sphinx's TocTreeCollector (priority 500) has stored ``env.tocs[docname]``.
 READ_PRIORITY = 600
 
+#: Post-transforms (qualified names) that walk the whole page for nodes of these classes only.
+PAGE_WALKS: dict[str, tuple[type[nodes.Node], ...]] = {
+    "sphinx.transforms.post_transforms.code.HighlightLanguageTransform": (nodes.literal_block, addnodes.highlightlang),
+    "sphinx.transforms.post_transforms.code.TrimDoctestFlagsTransform": (nodes.literal_block, nodes.doctest_block),
+    "sphinx.transforms.post_transforms.images.ImageDownloader": (nodes.image,),
+    "sphinx.transforms.post_transforms.images.DataURIExtractor": (nodes.image,),
+    "sphinx.transforms.post_transforms.PropagateDescDomain": (addnodes.desc_signature,),
+    "sphinx.domains.c.AliasTransform": (c.AliasNode,),
+    "sphinx.domains.cpp.AliasTransform": (cpp.AliasNode,),
+    "furo.WrapTableAndMathInAContainerTransform": (nodes.table, nodes.math_block),
+}
+_WALKS_STORE = "page_walks"
 
-def when_read(app: Sphinx, node_class: type[nodes.Node], read: Reader) -> None:
-    """Hand ``read`` every ``node_class`` node of each page once the page has been read (also none)."""
+
+def when_read(app: Sphinx, node_class: type[nodes.Node] | tuple[type[nodes.Node], ...], read: Reader) -> None:
+    """Hand ``read`` every ``node_class`` node (a class or a tuple of classes) of each page once the
+    page has been read (also none)."""
     app.__dict__.setdefault(_READERS, []).append((node_class, read))
 
 
@@ -64,6 +91,48 @@ def nodes_of(tree: nodes.Node, classes: tuple[type[nodes.Node], ...]) -> list[no
         if node.children:
             stack.extend(reversed(node.children))
     return found
+
+
+def qualified_name(thing: Any) -> str:
+    return f"{getattr(thing, '__module__', '')}.{getattr(thing, '__qualname__', '')}"
+
+
+Transform = type[SphinxTransform]
+
+
+def only_where(app: Sphinx, names: set[str], needed: Callable[[BuildEnvironment, str, str], bool]) -> None:
+    """After every extension's setup: the post-transforms called ``names`` (qualified) run only on the
+    pages where ``needed(env, docname, name)``; unchanged otherwise."""
+
+    def where_needed(transform: Transform) -> Transform:
+        name = qualified_name(transform)
+
+        def apply(self: SphinxTransform, **kwargs: Any) -> None:
+            if needed(self.env, self.env.docname, name):
+                transform.apply(self, **kwargs)
+
+        return type(transform.__name__, (transform,), {"apply": apply, "__module__": __name__})
+
+    transforms = app.registry.get_post_transforms()
+    transforms[:] = [where_needed(t) if qualified_name(t) in names else t for t in transforms]
+
+
+def _note_page_walks(app: Sphinx, doctree: nodes.document, found: list[nodes.Node]) -> None:
+    """Which of :data:`PAGE_WALKS` a page that has been read needs (all of them with a toctree)."""
+    if any(isinstance(node, addnodes.toctree) for node in found):
+        needed = set(PAGE_WALKS)
+    else:
+        needed = {name for name, classes in PAGE_WALKS.items() if any(isinstance(node, classes) for node in found)}
+    doc_store(app.env, _WALKS_STORE)[app.env.docname] = needed
+
+
+def _page_walk_needed(env: BuildEnvironment, docname: str, name: str) -> bool:
+    needed = doc_store(env, _WALKS_STORE).get(docname)
+    return needed is None or name in needed  # a page not read as such: run
+
+
+def _limit_page_walks(app: Sphinx) -> None:
+    only_where(app, set(PAGE_WALKS), _page_walk_needed)
 
 
 def _by_class(tree: nodes.Node, registered: list[tuple[type, Callable]]) -> list[tuple[Callable, list]]:
@@ -93,3 +162,5 @@ class FillPlaceholders(SphinxPostTransform):
 def setup_paginadoorloop(app: Sphinx) -> None:
     app.connect("doctree-read", _read, priority=READ_PRIORITY)
     app.add_post_transform(FillPlaceholders)
+    when_read(app, (addnodes.toctree, *{cls for classes in PAGE_WALKS.values() for cls in classes}), _note_page_walks)
+    app.connect("builder-inited", _limit_page_walks)
