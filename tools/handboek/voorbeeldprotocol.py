@@ -308,8 +308,9 @@ def _rendered_once(builder: Any, links: PageLinks, page: str | None, rules: list
     for all the kwesties with the same rules on pages that reach the Voorbeeldprotocol page by the
     same address (those in one folder).
 
-    Build speed: at 60 cards some 300 kwesties list 2000 rules, made of five nodes each, which
-    the page's transforms, translator and search index would each go through again and again.
+    Build speed: at 60 cards 330 kwesties and closing questions list 2100 rules, of five nodes
+    each, which the page's transforms, translator and search index would each go through again.
+    What the search index needs, the words, is the node's child.
     """
     # The links' form: within the page itself, or the page's address from this page's folder.
     key = (page == links.fromdoc, page and links.uri(page), tuple(rule.id for rule in rules))
