@@ -154,7 +154,7 @@ class FillPlaceholders(SphinxPostTransform):
     default_priority = 550
 
     def run(self, **kwargs: Any) -> None:
-        for fill, placeholders in _by_class(self.document, self.app.__dict__.get(_FILLERS, [])):
+        for fill, placeholders in _by_class(self.document, self.env._app.__dict__.get(_FILLERS, [])):
             if placeholders:
                 fill(self, placeholders)
 

@@ -269,12 +269,13 @@ def _fill_rules(transform: SphinxPostTransform, placeholders: list[kwestieregels
     pages = docs_with(env, "protocolpagina")
     page = pages[0] if pages else None
     links = PageLinks(env, env.docname)
+    builder = env._app.builder
     for placeholder in placeholders:
         rules = model_rules.touching(placeholder["topics"])
         if not rules:
             placeholder.parent.remove(placeholder)
-        elif transform.app.builder.format == "html" and hasattr(transform.app.builder, "docsettings"):
-            placeholder.replace_self(_rendered_once(transform.app.builder, links, page, rules))
+        elif builder.format == "html" and hasattr(builder, "docsettings"):  # HTML, while writing
+            placeholder.replace_self(_rendered_once(builder, links, page, rules))
         else:
             placeholder.replace_self(_rules_block(links, page, rules))
 

@@ -46,7 +46,7 @@ class ProtocolwizardadresDirective(SphinxDirective):
 
 def _fill_address(transform: SphinxPostTransform, placeholders: list[protocolwizardadres]) -> None:
     """The sentence with the wizard's address, on the website with an address; nothing otherwise."""
-    wizard = transform.config.handboek_wizard_url if transform.app.builder.format == "html" else ""
+    wizard = transform.config.handboek_wizard_url if transform.env._app.builder.format == "html" else ""
     for placeholder in placeholders:
         if not wizard:
             placeholder.parent.remove(placeholder)
