@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from .kaartblokken import kaartblok, kaartblok_titel
 from .paginadoorloop import when_read
 
+
 def _toc_entry(docname: str, anchor: str, text: str) -> nodes.list_item:
     reference = nodes.reference("", "", nodes.Text(text), internal=True, refuri=docname, anchorname=f"#{anchor}")
     return nodes.list_item("", addnodes.compact_paragraph("", "", reference))
