@@ -327,6 +327,18 @@ Naar buiten
 ```
 """
 
+#: Only a button and a badge that link within the site: sphinx-design keeps the button's own
+#: content and puts the badge's tooltip on the link (its "stash" post-transforms).
+XREF_BUTTONS_PAGE = """# Knoppen
+
+```{button-ref} bronnen
+:ref-type: doc
+*Naar* de bronnen
+```
+
+Zie ook {bdg-ref}`de bronnen <bronnen>; Alle bronnen van het handboek`.
+"""
+
 
 def test_sphinx_design_components_are_finished_where_they_are_and_only_there(tmp_path, monkeypatch):
     """sphinx-design's page-wide transforms run on a page with a dropdown, tabs, an aside and a new-tab
@@ -350,8 +362,9 @@ def test_sphinx_design_components_are_finished_where_they_are_and_only_there(tmp
 
     docs = copy_docs(tmp_path / "docs")
     (docs / "onderdelen.md").write_text(COMPONENTS_PAGE, encoding="utf-8")
+    (docs / "knoppen.md").write_text(XREF_BUTTONS_PAGE, encoding="utf-8")
     index = docs / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\nonderdelen\n```\n", encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\nonderdelen\nknoppen\n```\n", encoding="utf-8")
     app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", status=StringIO(), warning=StringIO())
     try:
         app.build()
@@ -362,7 +375,51 @@ def test_sphinx_design_components_are_finished_where_they_are_and_only_there(tmp
     assert page.count('class="sd-tab-label"') == 2 and 'name="sd-tab-set-0"' in page
     assert re.search(r'<aside [^>]*class="sd-aside', page)
     assert 'target="_blank"' in page and 'href="https://example.org/"' in page
-    assert has_components(app.env, "onderdelen") and has_components(app.env, "index")
+    buttons = (Path(app.outdir) / "knoppen.html").read_text(encoding="utf-8")
+    assert re.search(r'<a class="[^"]*sd-btn[^"]*" href="bronnen.html"><span><em>Naar</em> de bronnen</span></a>', buttons)
+    assert re.search(r'<a class="[^"]*sd-badge[^"]*" href="bronnen.html" title="Alle bronnen van het handboek">', buttons)
+    assert "sd-button-ref" not in buttons and "sd-badge-ref-tooltip" not in buttons
+    assert has_components(app.env, "onderdelen") and has_components(app.env, "index") and has_components(app.env, "knoppen")
     assert not has_components(app.env, "bronnen")
     assert sorted(walked) == sorted(doc for doc in app.env.found_docs if has_components(app.env, doc))
     assert "bronnen" not in walked
+
+
+def test_sphinx_and_furo_page_walks_run_where_there_is_something_to_find(tmp_path, monkeypatch):
+    """Sphinx's and furo's post-transforms that look for code blocks, images or tables
+    (tools/handboek/paginadoorloop.py, PAGE_WALKS) run on the pages that hold them, and on pages
+    with a toctree (LaTeX puts the listed pages there); a card page has none of them."""
+    from io import StringIO
+
+    from conftest import copy_docs
+    from furo import WrapTableAndMathInAContainerTransform
+    from sphinx.testing.util import SphinxTestApp
+    from sphinx.transforms.post_transforms.code import HighlightLanguageTransform
+
+    walked: dict[str, list[str]] = {"code": [], "tabel": []}
+    for key, transform, method in (("code", HighlightLanguageTransform, "apply"),
+                                   ("tabel", WrapTableAndMathInAContainerTransform, "run")):
+        original = getattr(transform, method)
+
+        def recorded(self, *args, original=original, key=key, **kwargs):
+            walked[key].append(self.env.docname)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(transform, method, recorded)
+
+    docs = copy_docs(tmp_path / "docs")
+    (docs / "code.md").write_text("# Code\n\n```python\nprint('hallo')\n```\n\n| a | b |\n| - | - |\n| 1 | 2 |\n",
+                                  encoding="utf-8")
+    index = docs / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\ncode\n```\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    page = (Path(app.outdir) / "code.html").read_text(encoding="utf-8")
+    assert '<div class="highlight-python notranslate"><div class="highlight"><pre' in page
+    assert re.search(r"<div class=\"table-wrapper [^\"]*container\"", page)
+    for key in walked:
+        assert "code" in walked[key] and "index" in walked[key]
+        assert not any(docname.startswith("kaarten/") for docname in walked[key])

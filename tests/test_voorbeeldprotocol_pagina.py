@@ -121,3 +121,38 @@ def test_downloads_exist_for_every_sector_and_open(site):
         else:
             text = path.read_text(encoding="utf-8")
             assert "Over dit modelprotocol" in text and load_model().about in " ".join(text.split())
+
+
+def test_the_same_rules_link_from_every_folder_and_from_the_page_itself(tmp_path):
+    """The rules under a kwestie are written once per folder and list of rules (build speed,
+    tools/handboek/voorbeeldprotocol.py); the same list on a page in another folder, and on the
+    Voorbeeldprotocol page itself, links from there."""
+    import re
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+    from conftest import copy_docs
+
+    docs = copy_docs(tmp_path / "docs")
+    block = ":::{protocolregels}\n:onderwerpen: collegiale-steun, medewerker-doelwit\n:::\n"
+    (docs / "regels.md").write_text("# Regels\n\n" + block, encoding="utf-8")
+    index = docs / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\nregels\n```\n", encoding="utf-8")
+    protocol = docs / "voorbeeldprotocol.md"
+    protocol.write_text(protocol.read_text(encoding="utf-8") + "\n## Regels bij elkaar\n\n" + block, encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=docs, builddir=docs / "_build", status=io.StringIO(), warning=io.StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+
+    def hrefs(page: str) -> list[list[str]]:
+        html = (Path(app.outdir) / page).read_text(encoding="utf-8")
+        blocks = re.findall(r'<div class="kwestie-regels docutils container">(.*?)</div>', html, re.DOTALL)
+        return [re.findall(r'href="([^"]*)"', found) for found in blocks]
+
+    card = hrefs("kaarten/populaire-hiphopleraar.html")[-1]  # its closing questions ("Tot slot")
+    assert card and all(href.startswith(f"../{PAGE}#regel-") for href in card)
+    assert hrefs("regels.html") == [[href.removeprefix("../") for href in card]]
+    assert hrefs(PAGE) == [[href.removeprefix(f"../{PAGE}") for href in card]]

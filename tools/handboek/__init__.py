@@ -29,7 +29,9 @@ One module per component, each with a small ``setup_<component>(app)``:
 - ``sjablonen``: the theme's templates compiled once, kept with the doctrees (build speed);
 - ``kopgegevens``: MyST reads the pages' front matter with libyaml, as the card loader does (build speed).
 
-``paginafilters`` runs the components' filters over every rendered HTML page.
+``paginafilters`` runs the components' filters over every rendered HTML page; ``paginadoorloop``
+walks each page once for all the components, when it has been read and when it is written (their
+placeholders: links, citations, rules).
 
 The card format (blocks, options) is declared once in ``kern.kaartformaat``; ``kern.loader``
 reads the card pages with it, without Sphinx.
@@ -73,6 +75,7 @@ def setup(app: Any) -> dict[str, Any]:
     from .afdrukken import setup_afdrukken
     from .tabellen import setup_tabellen
     from .paginafilters import setup_paginafilters
+    from .paginadoorloop import setup_paginadoorloop
     from .prestaties import setup_prestaties
     from .publicatie import setup_publicatie
     from .store import setup_store
@@ -90,6 +93,7 @@ def setup(app: Any) -> dict[str, Any]:
     setup_herschrijven(app)
     setup_sjablonen(app)
     setup_paginafilters(app)
+    setup_paginadoorloop(app)
     setup_kaartblokken(app)
     setup_links(app)
     setup_verwijzingen(app)

@@ -31,6 +31,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .paginadoorloop import when_read
 from .paginafilters import add_page_filter
 from .store import doc_store, docs_with
 
@@ -47,10 +48,10 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
-def collect_definitions(app: Sphinx, doctree: nodes.document) -> None:
-    """Store each term id's definition of this page's glossaries (if any)."""
+def collect_definitions(app: Sphinx, doctree: nodes.document, glossaries: list[addnodes.glossary]) -> None:
+    """Store each term id's definition of this page's glossaries (if any; ``paginadoorloop``)."""
     definitions: dict[str, tuple[str, str]] = {}
-    for glossary in doctree.findall(addnodes.glossary):
+    for glossary in glossaries:
         for item in glossary.findall(nodes.definition_list_item):
             definition = next(iter(item.findall(nodes.definition)), None)
             if definition is None:
@@ -124,6 +125,6 @@ def _glossary_changed(
 
 
 def setup_begripuitleg(app: Sphinx) -> None:
-    app.connect("doctree-read", collect_definitions)
+    when_read(app, addnodes.glossary, collect_definitions)
     app.connect("env-get-outdated", _glossary_changed)
     add_page_filter(app, _page_filter(app))

@@ -13,15 +13,15 @@ from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from .kaartblokken import kaartblok, kaartblok_titel
-from .links import link
+from .links import PageLinks
 from kern.loader import split_role_content
 from kern.slug import slug
+from .paginadoorloop import add_placeholder, when_read
 from .store import doc_store, docs_with
 
 logger = logging.getLogger(__name__)
@@ -80,22 +80,17 @@ def _context(node: nodes.Node) -> str:
     return ""
 
 
-class CollectCitations(SphinxTransform):
-    """Number this page's citations (``bron-<key>-<n>``) and record them."""
-
-    default_priority = 900
-
-    def apply(self) -> None:
-        counts: dict[str, int] = {}
-        citations = []
-        for node in self.document.findall(bronvermelding):
-            counts[node["key"]] = counts.get(node["key"], 0) + 1
-            refid = f"{source_anchor(node['key'])}-{counts[node['key']]}"
-            node["ids"] = [refid]
-            citations.append(
-                Citation(node["key"], node["source"], self.env.docname, refid, _context(node))
-            )
-        doc_store(self.env, "citations")[self.env.docname] = citations
+def collect_citations(app: Sphinx, doctree: nodes.document, placeholders: list[bronvermelding]) -> None:
+    """A page has been read (``paginadoorloop``): number its citations (``bron-<key>-<n>``) and record them."""
+    docname = app.env.docname
+    counts: dict[str, int] = {}
+    citations = []
+    for node in placeholders:
+        counts[node["key"]] = counts.get(node["key"], 0) + 1
+        refid = f"{source_anchor(node['key'])}-{counts[node['key']]}"
+        node["ids"] = [refid]
+        citations.append(Citation(node["key"], node["source"], docname, refid, _context(node)))
+    doc_store(app.env, "citations")[docname] = citations
 
 
 class BronnenlijstDirective(SphinxDirective):
@@ -123,74 +118,73 @@ def all_citations(env) -> dict[str, list[Citation]]:
     return by_key
 
 
-class ResolveBronnen(SphinxPostTransform):
-    """Link citations to their entry and fill in the list of sources."""
-
-    default_priority = 10
-
-    def run(self) -> None:
-        page = _bronnen_page(self.env)
-        for node in list(self.document.findall(bronvermelding)):
-            content = nodes.inline("", node.astext(), classes=["bron"])
-            if page is None:
-                logger.warning(
-                    "bron '%s' heeft geen Bronnen-pagina om naar te verwijzen "
-                    "(geen pagina met :::{bronnenlijst})", node["source"],
-                    location=node, type="handboek", subtype="bron",
-                )
-                node.replace_self(content)
-                continue
-            reference = link(
-                self.env, self.env.docname, page, source_anchor(node["key"]), content, f"Bron: {node['source']}"
+def _fill_citations(transform: SphinxPostTransform, placeholders: list[bronvermelding]) -> None:
+    """Link each citation to its entry on the Bronnen page."""
+    env = transform.env
+    page = _bronnen_page(env)
+    links = PageLinks(env, env.docname)
+    for node in placeholders:
+        content = nodes.inline("", node.astext(), classes=["bron"])
+        if page is None:
+            logger.warning(
+                "bron '%s' heeft geen Bronnen-pagina om naar te verwijzen "
+                "(geen pagina met :::{bronnenlijst})", node["source"],
+                location=node, type="handboek", subtype="bron",
             )
-            if isinstance(reference, nodes.reference):
-                reference["ids"] = node["ids"]
-            else:
-                reference = nodes.inline("", "", reference, ids=node["ids"])
-            node.replace_self(reference)
-        for placeholder in list(self.document.findall(bronnenlijst)):
-            placeholder.replace_self(self._entries())
+            node.replace_self(content)
+            continue
+        reference = links.link(page, source_anchor(node["key"]), content, f"Bron: {node['source']}")
+        if isinstance(reference, nodes.reference):
+            reference["ids"] = node["ids"]
+        else:
+            reference = nodes.inline("", "", reference, ids=node["ids"])
+        node.replace_self(reference)
 
-    def _entries(self) -> list[nodes.Node]:
-        by_key = all_citations(self.env)
-        if not by_key:
-            return [nodes.paragraph("", "Er zijn nog geen bronnen vermeld.")]
-        entries = nodes.bullet_list(classes=["bronnenlijst"])
-        for key, citations in sorted(by_key.items(), key=lambda item: item[1][0].text.casefold()):
-            item = nodes.list_item(classes=["bron-entry"])
-            name = nodes.paragraph("", "", nodes.strong("", citations[0].text))
-            if self.env._app.builder.format == "html":
-                item["ids"].append(source_anchor(key))
-            else:  # LaTeX writes labels for targets, not for list items
-                name.insert(0, nodes.target("", "", ids=[source_anchor(key)]))
-            item += name
-            backlinks = nodes.paragraph(classes=["bron-backlinks"])
-            backlinks += nodes.Text("Vermeld in ")
-            by_doc: dict[str, list[Citation]] = {}
-            for citation in citations:
-                by_doc.setdefault(citation.docname, []).append(citation)
-            for doc_index, (docname, doc_citations) in enumerate(by_doc.items()):
-                if doc_index:
-                    backlinks += nodes.Text("; ")
-                title = self.env.titles[docname].astext()
-                backlinks += nodes.emphasis("", title)
-                backlinks += nodes.Text(": ")
-                seen: dict[str, int] = {}
-                for index, citation in enumerate(doc_citations):
-                    label = citation.context or title
-                    seen[label] = seen.get(label, 0) + 1
-                    if seen[label] > 1:
-                        label = f"{label} ({seen[label]})"
-                    if index:
-                        backlinks += nodes.Text(", ")
-                    backlinks += link(
-                        self.env, self.env.docname, docname, citation.refid,
-                        nodes.inline("", label), f"{title}, {label}",
-                    )
-            backlinks += nodes.Text(".")
-            item += backlinks
-            entries += item
-        return [entries]
+
+def _fill_source_list(transform: SphinxPostTransform, placeholders: list[bronnenlijst]) -> None:
+    """Fill in the list of sources."""
+    for placeholder in placeholders:
+        placeholder.replace_self(_entries(transform.env))
+
+
+def _entries(env) -> list[nodes.Node]:
+    by_key = all_citations(env)
+    if not by_key:
+        return [nodes.paragraph("", "Er zijn nog geen bronnen vermeld.")]
+    links = PageLinks(env, env.docname)
+    entries = nodes.bullet_list(classes=["bronnenlijst"])
+    for key, citations in sorted(by_key.items(), key=lambda item: item[1][0].text.casefold()):
+        item = nodes.list_item(classes=["bron-entry"])
+        name = nodes.paragraph("", "", nodes.strong("", citations[0].text))
+        if env._app.builder.format == "html":
+            item["ids"].append(source_anchor(key))
+        else:  # LaTeX writes labels for targets, not for list items
+            name.insert(0, nodes.target("", "", ids=[source_anchor(key)]))
+        item += name
+        backlinks = nodes.paragraph(classes=["bron-backlinks"])
+        backlinks += nodes.Text("Vermeld in ")
+        by_doc: dict[str, list[Citation]] = {}
+        for citation in citations:
+            by_doc.setdefault(citation.docname, []).append(citation)
+        for doc_index, (docname, doc_citations) in enumerate(by_doc.items()):
+            if doc_index:
+                backlinks += nodes.Text("; ")
+            title = env.titles[docname].astext()
+            backlinks += nodes.emphasis("", title)
+            backlinks += nodes.Text(": ")
+            seen: dict[str, int] = {}
+            for index, citation in enumerate(doc_citations):
+                label = citation.context or title
+                seen[label] = seen.get(label, 0) + 1
+                if seen[label] > 1:
+                    label = f"{label} ({seen[label]})"
+                if index:
+                    backlinks += nodes.Text(", ")
+                backlinks += links.link(docname, citation.refid, nodes.inline("", label), f"{title}, {label}")
+        backlinks += nodes.Text(".")
+        item += backlinks
+        entries += item
+    return [entries]
 
 
 def setup_bronnen(app: Sphinx) -> None:
@@ -198,5 +192,6 @@ def setup_bronnen(app: Sphinx) -> None:
     app.add_node(bronnenlijst)
     app.add_role("bron", BronRole())
     app.add_directive("bronnenlijst", BronnenlijstDirective)
-    app.add_transform(CollectCitations)
-    app.add_post_transform(ResolveBronnen)
+    when_read(app, bronvermelding, collect_citations)
+    add_placeholder(app, bronvermelding, _fill_citations)
+    add_placeholder(app, bronnenlijst, _fill_source_list)

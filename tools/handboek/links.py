@@ -14,15 +14,46 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 from sphinx.util import docname_join
-from sphinx.util.nodes import make_refnode
 
 
-def link(env: BuildEnvironment, fromdoc: str, todoc: str, anchor: str | None,
-         content: nodes.Node, title: str | None = None) -> nodes.Node:
-    try:
-        return make_refnode(env._app.builder, fromdoc, todoc, anchor, content, title)
-    except NoUri:
-        return content
+class PageLinks:
+    """Links from page ``fromdoc``, as Sphinx's ``make_refnode`` makes them.
+
+    Each target page's relative address is worked out once (build speed: a card page links to
+    the same Voorbeeldprotocol page dozens of times, and that page to every card page dozens of
+    times). Use one for the links made in one pass over a page: a LaTeX builder's pages change
+    from one document it assembles to the next.
+    """
+
+    def __init__(self, env: BuildEnvironment, fromdoc: str) -> None:
+        self.builder = env._app.builder
+        self.fromdoc = fromdoc
+        self._uris: dict[str, str | None] = {}
+
+    def uri(self, todoc: str) -> str | None:
+        """The address of ``todoc`` from this page; ``None`` if the builder has none (``NoUri``)."""
+        if todoc not in self._uris:
+            try:
+                self._uris[todoc] = self.builder.get_relative_uri(self.fromdoc, todoc)
+            except NoUri:
+                self._uris[todoc] = None
+        return self._uris[todoc]
+
+    def link(self, todoc: str, anchor: str | None, content: nodes.Node, title: str | None = None) -> nodes.Node:
+        """A link to ``anchor`` on page ``todoc`` around ``content``; ``content`` alone where the
+        document being built has no such page."""
+        node = nodes.reference("", "", internal=True)
+        if todoc == self.fromdoc and anchor:
+            node["refid"] = anchor
+        else:
+            uri = self.uri(todoc)
+            if uri is None:
+                return content
+            node["refuri"] = f"{uri}#{anchor}" if anchor else uri
+        if title:
+            node["reftitle"] = title
+        node += content
+        return node
 
 
 def _page_only_the_website_has(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,

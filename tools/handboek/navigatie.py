@@ -56,14 +56,22 @@ _LIST = re.compile(r'<ul(?: class="([^"]*)")?>')
 
 
 def titles_only(toc: nodes.bullet_list) -> nodes.bullet_list:
-    """A page's table of contents with only its title(s) and nested toctrees (as Sphinx prunes it)."""
-    pruned = toc.deepcopy()
-    for top_level in pruned.children:
-        if len(top_level) > 1:
-            if subtrees := list(top_level.findall(addnodes.toctree)):
-                top_level[1][:] = subtrees
-            else:
-                top_level.pop(1)
+    """A page's table of contents with only its title(s) and nested toctrees (as Sphinx prunes it).
+
+    Copies only what is kept (build speed: a card page's contents hold every heading and kwestie,
+    of which only the title stays): the same tree as a deep copy pruned afterwards.
+    """
+    pruned = toc.copy()
+    for top_level in toc.children:
+        item = top_level.copy()
+        pruned += item
+        subtrees = list(top_level.findall(addnodes.toctree)) if len(top_level) > 1 else []
+        for position, child in enumerate(top_level.children):
+            if position != 1:
+                item += child.deepcopy()
+            elif subtrees:  # the entry's sub-list, holding only the nested toctrees
+                item += child.copy()
+                item[1] += [subtree.deepcopy() for subtree in subtrees]
     return pruned
 
 
@@ -142,6 +150,11 @@ def navigation_tree(toctree_html: str) -> str:
     """furo's sidebar navigation for a titles-only toctree's HTML (see the module's notes)."""
     if not toctree_html or _NESTED.search(toctree_html):
         return get_navigation_tree(toctree_html)
+    return _mark_current_page(toctree_html)
+
+
+def _mark_current_page(toctree_html: str) -> str:
+    """furo's sidebar navigation for a titles-only toctree's HTML in which no entry has children."""
     current = [entry for entry in _ENTRY_CLASS.finditer(toctree_html) if "current" in entry.group(1).split()]
     if not current or "current-page" in current[-1].group(1).split():
         return toctree_html
@@ -160,9 +173,10 @@ def _navigation(app: Sphinx, pagename: str, templatename: str, context: dict[str
     toctree = context["toctree"] = context.pop(_KEPT_TOCTREE)
     # The 404 page's tree links from the site's root (sphinx-notfound-page's toctree): made as it is.
     html = folder_navigation(app, pagename) if pagename != app.config.notfound_pagename else None
-    if html is None:
-        html = toctree(**NAVIGATION_OPTIONS)
-    context["furo_navigation_tree"] = navigation_tree(html)
+    if html is not None:  # from its folder's tree, in which no entry has children
+        context["furo_navigation_tree"] = _mark_current_page(html)
+    else:
+        context["furo_navigation_tree"] = navigation_tree(toctree(**NAVIGATION_OPTIONS))
 
 
 def setup_navigatie(app: Sphinx) -> None:

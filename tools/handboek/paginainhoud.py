@@ -15,9 +15,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from .kaartblokken import kaartblok, kaartblok_titel
-
-#: After Sphinx's TocTreeCollector (priority 500) has stored ``env.tocs[docname]``.
-PRIORITY = 600
+from .paginadoorloop import when_read
 
 
 def _toc_entry(docname: str, anchor: str, text: str) -> nodes.list_item:
@@ -42,7 +40,8 @@ def _anchor_of(section: nodes.section, items: dict[str, nodes.list_item]) -> str
     return None
 
 
-def add_kwesties_to_page_toc(app: Sphinx, doctree: nodes.document) -> None:
+def add_kwesties_to_page_toc(app: Sphinx, doctree: nodes.document, blocks: list[kaartblok]) -> None:
+    """A page has been read and its contents stored (``paginadoorloop``): hang its kwesties in them."""
     env = app.env
     docname = env.current_document.docname
     toc = env.tocs.get(docname)
@@ -50,7 +49,7 @@ def add_kwesties_to_page_toc(app: Sphinx, doctree: nodes.document) -> None:
         return
     items = _section_items(toc)
     added: dict[str, list[nodes.list_item]] = {}
-    for block in doctree.findall(kaartblok):
+    for block in blocks:
         if block["kind"] != "kwestie" or not block["ids"]:
             continue
         section = block.parent
@@ -72,4 +71,4 @@ def add_kwesties_to_page_toc(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup_paginainhoud(app: Sphinx) -> None:
-    app.connect("doctree-read", add_kwesties_to_page_toc, priority=PRIORITY)
+    when_read(app, kaartblok, add_kwesties_to_page_toc)

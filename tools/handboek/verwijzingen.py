@@ -1,8 +1,8 @@
 """Links to kwesties and examples: ``{kwestie}`2```, ``{voorbeeld}`de sext <7>```.
 
 A target is ``<n>`` on the same card or ``<card-id>/<n>`` on another card. The
-role leaves a ``kaartverwijzing`` node; once every page has been read, a post
-transform turns it into a link, or warns when the target does not exist.
+role leaves a ``kaartverwijzing`` node; once every page has been read, it becomes a
+link (``paginadoorloop``), or a warning says that the target does not exist.
 
 The link is resolved when a page is written, from what the target card recorded
 when it was read. A page that links to a card is therefore read and written again
@@ -23,8 +23,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
 from .kaartblokken import card_id_of
-from .links import link
+from .links import PageLinks
 from kern.loader import KAARTEN_DIR, numbered_ref_title, split_role_content
+from .paginadoorloop import add_placeholder
 from .store import doc_store
 
 logger = logging.getLogger(__name__)
@@ -99,33 +100,31 @@ def _text_changed(env: BuildEnvironment, docname: str) -> bool:
     return known != _digest(Path(env.doc2path(docname)).read_bytes())
 
 
-class ResolveKaartverwijzingen(SphinxPostTransform):
-    default_priority = 10
-
-    def run(self) -> None:
-        targets = doc_store(self.env, "targets")
-        for node in list(self.document.findall(kaartverwijzing)):
-            docname = card_docname(node["card"])
-            key = f"{node['kind']}/{node['number']}"
-            found = targets.get(docname, {}).get(key)
-            content = nodes.inline("", node.astext(), classes=["kaartverwijzing"])
-            if not found:
-                logger.warning(
-                    "verwijzing naar %s %s van kaart '%s' bestaat niet",
-                    node["kind"], node["number"], node["card"],
-                    location=node, type="handboek", subtype="verwijzing",
-                )
-                node.replace_self(content)
-                continue
-            anchor, title = found
-            reference = link(self.env, self.env.docname, docname, anchor, content, title)
-            node.replace_self(reference)
+def _fill_links(transform: SphinxPostTransform, placeholders: list[kaartverwijzing]) -> None:
+    """Turn a page's links to card blocks into links, or warn where the target does not exist."""
+    env = transform.env
+    targets = doc_store(env, "targets")
+    links = PageLinks(env, env.docname)
+    for node in placeholders:
+        docname = card_docname(node["card"])
+        found = targets.get(docname, {}).get(f"{node['kind']}/{node['number']}")
+        content = nodes.inline("", node.astext(), classes=["kaartverwijzing"])
+        if not found:
+            logger.warning(
+                "verwijzing naar %s %s van kaart '%s' bestaat niet",
+                node["kind"], node["number"], node["card"],
+                location=node, type="handboek", subtype="verwijzing",
+            )
+            node.replace_self(content)
+            continue
+        anchor, title = found
+        node.replace_self(links.link(docname, anchor, content, title))
 
 
 def setup_verwijzingen(app: Sphinx) -> None:
     app.add_node(kaartverwijzing)
     app.add_role("kwestie", KaartverwijzingRole("kwestie"))
     app.add_role("voorbeeld", KaartverwijzingRole("voorbeeld"))
-    app.add_post_transform(ResolveKaartverwijzingen)
+    add_placeholder(app, kaartverwijzing, _fill_links)
     app.connect("source-read", _remember_text)
     app.connect("env-get-outdated", linking_documents)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -24,7 +25,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, new_document
 
 from protocol.document import model_document, rule_numbers, sector_list
 from protocol.model import CHANGE_KINDS, DEFAULT_MODEL, SECTORS, TEMPLATES_DIR, Model, current_model
@@ -33,7 +34,8 @@ from protocol.strict_yaml import YamlError
 from protocol.trace import KwestieIndex, traceability_problems
 
 from .kaartblokken import kaartblok
-from .links import link
+from .links import PageLinks
+from .paginadoorloop import add_placeholder, nodes_of
 from .kaarten import env_cards
 from .store import doc_store, docs_with
 
@@ -66,37 +68,37 @@ def _model(env):
     return cached[1]
 
 
-_DOCUMENTS: list[tuple] = []
-
-
-def _model_document(env):
-    """The model protocol's chapters and rules, made once for all the card pages that list its rules.
+class _ModelRules:
+    """The model protocol's chapters and rules as the card pages show them, and the rules on each
+    set of topics (worked out once: many kwesties share theirs).
 
     Without the cards: what these pages show of a rule (number, title, text, topics, id) does not
     depend on them, only the kwesties listed with each rule on the Voorbeeldprotocol page do.
     """
-    return _model_views(env)[0]
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.document = model_document(model, [])
+        self._by_topics: dict[frozenset[str], list] = {}
+
+    def touching(self, topics: list[str]) -> list:
+        """The rules on any of these topics, in the protocol's order."""
+        key = frozenset(topics)
+        if key not in self._by_topics:
+            self._by_topics[key] = [rule for chapter in self.document.chapters for rule in chapter.rules
+                                    if not key.isdisjoint(rule.topics)]
+        return self._by_topics[key]
 
 
-def _rules_touching(env, topics: list[str]) -> list:
-    """The rules (as the model protocol shows them) on any of these topics, in the protocol's order;
-    worked out once per set of topics (many kwesties share theirs)."""
-    document, by_topics = _model_views(env)
-    key = frozenset(topics)
-    if key not in by_topics:
-        by_topics[key] = [rule for chapter in document.chapters for rule in chapter.rules
-                          if not key.isdisjoint(rule.topics)]
-    return by_topics[key]
+_MODEL_RULES: list[_ModelRules] = []
 
 
-def _model_views(env) -> tuple:
+def _model_rules(env) -> _ModelRules:
+    """The :class:`_ModelRules` of the current model, made once for all the card pages."""
     model = _model(env)
-    for known_model, document, by_topics in _DOCUMENTS:
-        if known_model is model:
-            return document, by_topics
-    document, by_topics = model_document(model, []), {}
-    _DOCUMENTS[:] = [(model, document, by_topics)]
-    return document, by_topics
+    if not _MODEL_RULES or _MODEL_RULES[0].model is not model:
+        _MODEL_RULES[:] = [_ModelRules(model)]
+    return _MODEL_RULES[0]
 
 
 def _render():
@@ -242,7 +244,7 @@ class AddKwestieRegels(SphinxTransform):
 
     def apply(self) -> None:
         found = False
-        for block in self.document.findall(kaartblok):
+        for block in nodes_of(self.document, (kaartblok,)):  # quicker than findall (paginadoorloop)
             if block["kind"] == "kwestie":
                 block += kwestieregels(topics=list(block.get("topics", [])))
                 found = True
@@ -250,33 +252,78 @@ class AddKwestieRegels(SphinxTransform):
             self.env.note_dependency(str(_model_path(self.env)))
 
 
-class ResolveKwestieRegels(SphinxPostTransform):
+class kwestieregels_html(nodes.General, nodes.Element):  # noqa: N801
+    """The rules under a kwestie as HTML (``node["html"]``), and their text as its child for the
+    search index; only in HTML, in place of the block :func:`_rules_block` makes (build speed)."""
+
+
+def visit_kwestieregels_html(self, node: kwestieregels_html) -> None:
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+def _fill_rules(transform: SphinxPostTransform, placeholders: list[kwestieregels]) -> None:
     """Fill in each kwestie's rules, linked to the Voorbeeldprotocol page."""
+    env = transform.env
+    model_rules = _model_rules(env)  # once per page: it checks the model's file
+    pages = docs_with(env, "protocolpagina")
+    page = pages[0] if pages else None
+    links = PageLinks(env, env.docname)
+    builder = env._app.builder
+    for placeholder in placeholders:
+        rules = model_rules.touching(placeholder["topics"])
+        if not rules:
+            placeholder.parent.remove(placeholder)
+        elif builder.format == "html" and hasattr(builder, "docsettings"):  # HTML, while writing
+            placeholder.replace_self(_rendered_once(builder, links, page, rules))
+        else:
+            placeholder.replace_self(_rules_block(links, page, rules))
 
-    default_priority = 10
 
-    def run(self) -> None:
-        placeholders = list(self.document.findall(kwestieregels))
-        if not placeholders:
-            return
-        pages = docs_with(self.env, "protocolpagina")
-        for placeholder in placeholders:
-            rules = _rules_touching(self.env, placeholder["topics"])
-            if not rules:
-                placeholder.parent.remove(placeholder)
-                continue
-            block = nodes.container(classes=["kwestie-regels"])
-            block += nodes.paragraph("", "", nodes.strong("", "Regels in het modelprotocol"))
-            items = nodes.bullet_list()
-            for rule in rules:
-                content = nodes.inline("", f"Regel {rule.heading}")
-                if pages:
-                    reference = link(self.env, self.env.docname, pages[0], f"regel-{rule.id}", content, rule.text)
-                    items += nodes.list_item("", nodes.paragraph("", "", reference))
-                else:
-                    items += nodes.list_item("", nodes.paragraph("", "", content))
-            block += items
-            placeholder.replace_self(block)
+def _rules_block(links: PageLinks, page: str | None, rules: list) -> nodes.container:
+    """The list of rules under a kwestie, each linked to its place on the Voorbeeldprotocol page."""
+    block = nodes.container(classes=["kwestie-regels"])
+    block += nodes.paragraph("", "", nodes.strong("", "Regels in het modelprotocol"))
+    items = nodes.bullet_list()
+    for rule in rules:
+        content = nodes.inline("", f"Regel {rule.heading}")
+        if page:
+            reference = links.link(page, f"regel-{rule.id}", content, rule.text)
+            items += nodes.list_item("", nodes.paragraph("", "", reference))
+        else:
+            items += nodes.list_item("", nodes.paragraph("", "", content))
+    block += items
+    return block
+
+
+_RENDERED = "handboek_kwestieregels_html"
+
+
+def _forget_rendered(app: Sphinx, builder: Any) -> None:
+    """Each build writes the lists anew (the model may have changed since the builder's last one)."""
+    builder.__dict__.pop(_RENDERED, None)
+
+
+def _rendered_once(builder: Any, links: PageLinks, page: str | None, rules: list) -> kwestieregels_html:
+    """The list of :func:`_rules_block` as the page's translator writes it, written once per build
+    for all the kwesties with the same rules on pages that reach the Voorbeeldprotocol page by the
+    same address (those in one folder).
+
+    Build speed: at 60 cards 330 kwesties and closing questions list 2100 rules, of five nodes
+    each, which the page's transforms, translator and search index would each go through again.
+    What the search index needs, the words, is the node's child.
+    """
+    # The links' form: within the page itself, or the page's address from this page's folder.
+    key = (page == links.fromdoc, page and links.uri(page), tuple(rule.id for rule in rules))
+    rendered = builder.__dict__.setdefault(_RENDERED, {})
+    if key not in rendered:
+        block = _rules_block(links, page, rules)
+        translator = builder.create_translator(new_document("<kwestieregels>", builder.docsettings), builder)
+        block.walkabout(translator)
+        words = " ".join(text.astext() for text in block.findall(nodes.Text))
+        rendered[key] = ("".join(translator.body), words)
+    html, words = rendered[key]
+    return kwestieregels_html("", nodes.Text(words), html=html)
 
 
 class ShowProtocolIds(SphinxPostTransform):
@@ -288,7 +335,7 @@ class ShowProtocolIds(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         if self.env.docname not in docs_with(self.env, "protocolpagina"):
             return
-        chapter_of = {rule.id: chapter.id for chapter in _model_document(self.env).chapters for rule in chapter.rules}
+        chapter_of = {rule.id: chapter.id for chapter in _model_rules(self.env).document.chapters for rule in chapter.rules}
         labelled: set[int] = set()
         for paragraph in list(self.document.findall(nodes.paragraph)):
             ids = [anchor.removeprefix("regel-") for anchor in paragraph["ids"]]
@@ -352,10 +399,12 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
 def setup_voorbeeldprotocol(app: Sphinx) -> None:
     app.add_config_value("handboek_protocol_model", str(DEFAULT_MODEL), "env", types=(str,))
     app.add_node(kwestieregels)
+    app.add_node(kwestieregels_html, html=(visit_kwestieregels_html, None))
     app.add_directive("protocoldownloads", ProtocoldownloadsDirective)
     app.add_directive("protocolregels", ProtocolregelsDirective)
     app.connect("source-read", _insert_protocol)
     app.add_transform(AddKwestieRegels)
-    app.add_post_transform(ResolveKwestieRegels)
+    add_placeholder(app, kwestieregels, _fill_rules)
     app.add_post_transform(ShowProtocolIds)
+    app.connect("write-started", _forget_rendered)
     app.connect("build-finished", _write_downloads)

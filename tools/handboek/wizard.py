@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from kern.adres import AddressError, wizard_kwestie_url, wizard_url
 
 from .kaartblokken import kaartblok
+from .paginadoorloop import add_placeholder, nodes_of
 
 logger = logging.getLogger(__name__)
 
@@ -43,36 +44,34 @@ class ProtocolwizardadresDirective(SphinxDirective):
         return [protocolwizardadres()]
 
 
-class FillWizardAddress(SphinxPostTransform):
+def _fill_address(transform: SphinxPostTransform, placeholders: list[protocolwizardadres]) -> None:
     """The sentence with the wizard's address, on the website with an address; nothing otherwise."""
-
-    default_priority = 20
-
-    def run(self, **kwargs: Any) -> None:
-        wizard = self.config.handboek_wizard_url if self.app.builder.format == "html" else ""
-        for placeholder in list(self.document.findall(protocolwizardadres)):
-            if not wizard:
-                placeholder.parent.remove(placeholder)
-                continue
-            placeholder.replace_self(nodes.paragraph(
-                "", "", nodes.strong("", "De protocolwizard bij dit handboek: "),
-                nodes.reference("", wizard, refuri=wizard, internal=False),
-                nodes.Text(". Open hem in je browser; je hoeft niets te installeren."),
-                classes=["protocolwizard-adres"],
-            ))
+    wizard = transform.config.handboek_wizard_url if transform.env._app.builder.format == "html" else ""
+    for placeholder in placeholders:
+        if not wizard:
+            placeholder.parent.remove(placeholder)
+            continue
+        placeholder.replace_self(nodes.paragraph(
+            "", "", nodes.strong("", "De protocolwizard bij dit handboek: "),
+            nodes.reference("", wizard, refuri=wizard, internal=False),
+            nodes.Text(". Open hem in je browser; je hoeft niets te installeren."),
+            classes=["protocolwizard-adres"],
+        ))
 
 
 class AddWizardLinks(SphinxPostTransform):
     """Give each kwestie a link to its page in the browser wizard (after the rules it touches)."""
 
-    default_priority = 20  # after voorbeeldprotocol.ResolveKwestieRegels (10)
+    # Appended after the kwestie's placeholder for its rules, so the link follows them once they are
+    # filled in (paginadoorloop, later).
+    default_priority = 20
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
         wizard = self.config.handboek_wizard_url
         if not wizard:
             return
-        for block in self.document.findall(kaartblok):
+        for block in nodes_of(self.document, (kaartblok,)):  # quicker than findall (paginadoorloop)
             if block["kind"] != "kwestie" or "kwestie_id" not in block:
                 continue
             reference = nodes.reference(
@@ -98,4 +97,4 @@ def setup_wizard(app: Sphinx) -> None:
     app.add_post_transform(AddWizardLinks)
     app.add_node(protocolwizardadres)
     app.add_directive("protocolwizardadres", ProtocolwizardadresDirective)
-    app.add_post_transform(FillWizardAddress)
+    add_placeholder(app, protocolwizardadres, _fill_address)
