@@ -34,18 +34,32 @@ globals().update({{k: v for k, v in runpy.run_path({str(ROOT / "conf.py")!r}, in
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 #: Fixtures that make a test slow (an extra build of the handbook) or need TeX.
 SLOW_FIXTURES = {"extended_site", "forms_site", "wizard_site"}
-PDF_FIXTURES = {"pdfs"}
+PDF_FIXTURES = {"pdfs", "tex"}
+#: Modules whose tests use the wizard or the handbook end to end: documents in every format, the
+#: wizard in a terminal or a login shell, the browser wizard's server, a Word import, or hundreds of
+#: generated answers files each checked and rendered. Most of their tests take a second or more
+#: (``pytest --durations``); together they are most of the suite's time. ``make test`` runs them.
+SLOW_MODULES = {
+    "test_bijwerken.py", "test_bijwerken_eigen.py", "test_eigen_protocol.py", "test_eigenbasis.py",
+    "test_protocol_maken.py", "test_sessies.py", "test_web.py", "test_wizard_besproken.py",
+    "test_wizard_eigenschappen.py", "test_wizard_interactief.py", "test_wizard_interactief_opslaan.py",
+    "test_wizard_invoer.py", "test_wizard_lineair.py", "test_wizard_maak.py", "test_wizard_nederlands.py",
+    "test_wizard_opdrachten.py", "test_wizard_pdf.py", "test_wizard_schema.py", "test_wizard_uitvoer.py",
+}
+#: Modules whose tests build the wizard's PDFs (LuaLaTeX) throughout.
+PDF_MODULES = {"test_wizard_pdf.py"}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark the tests that need a browser, TeX or much time, so that ``make test-snel`` can leave them out."""
     for item in items:
-        if BROWSER_TESTS in Path(item.path).parents:
+        path = Path(item.path)
+        if BROWSER_TESTS in path.parents:
             item.add_marker(pytest.mark.browser)
         fixtures = set(getattr(item, "fixturenames", ()))
-        if fixtures & PDF_FIXTURES:
+        if fixtures & PDF_FIXTURES or path.name in PDF_MODULES:
             item.add_marker(pytest.mark.pdf)
-        if fixtures & SLOW_FIXTURES:
+        if fixtures & SLOW_FIXTURES or path.name in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
 
 

@@ -140,6 +140,7 @@ def rebuild(srcdir, outdir_name: str = "_build"):
     return app
 
 
+@pytest.mark.slow  # builds the handbook again
 def test_a_rebuild_redoes_only_what_a_card_change_touches(tmp_path):
     """Saving a card unchanged reads and writes only that card again: not the grid or the
     Voorbeeldprotocol page (made from every card), not Bronnen (filled from every page's
@@ -192,6 +193,7 @@ def test_a_rebuild_redoes_only_what_a_card_change_touches(tmp_path):
         assert f"{title} (gewijzigd)" in shown.read_text(encoding="utf-8"), shown.name
 
 
+@pytest.mark.slow  # builds the handbook again
 def test_a_rebuild_uses_the_compiled_templates_until_a_template_changes(tmp_path):
     """The compiled page templates are kept with the doctrees; a changed template is compiled again."""
     from conftest import copy_docs
@@ -259,6 +261,7 @@ def test_every_card_page_marks_itself_in_the_navigation(site, cards):
         assert [a.get_text(strip=True) for a in current] == [card.title]
 
 
+@pytest.mark.slow  # builds the handbook again
 def test_the_cycle_collector_runs_less_often_during_a_build_and_as_before_after_it(tmp_path):
     """The handbook raises CPython's first GC threshold while it builds (tools/handboek/geheugenbeheer.py),
     and sets aside what was loaded before the build, and puts Python's back when the build ends, also

@@ -84,6 +84,7 @@ def test_an_address_that_is_no_web_address_is_left_out(monkeypatch, address):
         check_url(address)
 
 
+@pytest.mark.slow  # builds the handbook again
 def test_an_address_that_is_no_web_address_stops_make_html(tmp_path):
     """The build says why in Dutch, as a warning: make html (-W) stops on it."""
     docs = copy_docs(tmp_path / "docs")
