@@ -383,16 +383,14 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
         return
 
     model = _model(app.env)
-    from protocol.layout import protocol_page  # what render_html and render_docx do, laid out once for both
-    from protocol.writers import html, word
-
+    render = _render()
     target.mkdir(parents=True, exist_ok=True)
     kwesties = KwestieIndex(cards)  # the cards' kwesties by topic, for every sector's document
     for sector in sectors:
-        page = protocol_page(model_document(model, kwesties, sector))
+        outputs = render.render_protocol_formats(model_document(model, kwesties, sector), ("html", "docx"))
         names = download_names(sector)
-        (target / names["html"]).write_text(html.render(page), encoding="utf-8")
-        (target / names["docx"]).write_bytes(word.render(page))
+        (target / names["html"]).write_text(outputs["html"], encoding="utf-8")
+        (target / names["docx"]).write_bytes(outputs["docx"])
     stamp.write_text(fingerprint)
 
 

@@ -49,6 +49,11 @@ class KwestieLink:
 
     ref: KwestieRef
 
+    @property
+    def text(self) -> str:
+        """Its text where it is no link, as every other inline's ``text``."""
+        return self.ref.name
+
 
 @dataclass(frozen=True)
 class Added:
@@ -182,4 +187,4 @@ class Page:
 
 def plain(content: Inlines) -> str:
     """The text of inline content, without markup (for formats or places that have none)."""
-    return "".join(item.ref.name if isinstance(item, KwestieLink) else item.text for item in content)
+    return "".join(item.text for item in content)

@@ -18,12 +18,18 @@ from .writers.markdown import markdown_block_escape, markdown_escape
 
 __all__ = [
     "clean_text", "latex_escape", "markdown_block_escape", "markdown_escape", "render_docx", "render_html",
-    "render_latex", "render_markdown", "render_protocol", "render_report",
+    "render_latex", "render_markdown", "render_protocol", "render_protocol_formats", "render_report",
 ]
 
 
 def render_protocol(document: ProtocolDocument, fmt: str) -> str | bytes:
     return WRITERS[fmt].render(protocol_page(document))
+
+
+def render_protocol_formats(document: ProtocolDocument, formats: tuple[str, ...]) -> dict[str, str | bytes]:
+    """The protocol in each of ``formats``, laid out once for all of them."""
+    page = protocol_page(document)
+    return {fmt: WRITERS[fmt].render(page) for fmt in formats}
 
 
 def render_report(report: ChangeReport, fmt: str, handboek_url: str = "") -> str | bytes:

@@ -37,7 +37,7 @@ def _inline(item) -> str:
     if isinstance(item, Link):
         return f'<a href="{_e(item.url)}">{_e(item.text)}</a>'
     if isinstance(item, KwestieLink):
-        return _e(item.ref.name)
+        return _e(item.text)
     if isinstance(item, Added):
         return f"<ins>{_e(item.text)}</ins>"
     if isinstance(item, Removed):
@@ -52,10 +52,8 @@ def inlines(content: Inlines) -> str:
     plain: list[str] = []
     for item in content:
         kind = type(item)
-        if kind is Text:
+        if kind is Text or kind is KwestieLink:
             plain.append(item.text)
-        elif kind is KwestieLink:
-            plain.append(item.ref.name)
         else:
             if plain:
                 parts.append(_e("".join(plain)))

@@ -49,7 +49,7 @@ def _inline(item) -> str:
     if isinstance(item, Link):
         return f"{latex_escape(item.text)} ({latex_escape(item.url)})"
     if isinstance(item, KwestieLink):
-        return _escape(item.ref.name)
+        return _escape(item.text)
     if isinstance(item, Added):  # commands of the preamble: coloured and underlined, or struck through
         return rf"\toegevoegd{{{latex_escape(item.text)}}}"
     if isinstance(item, Removed):

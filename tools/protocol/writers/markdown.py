@@ -69,8 +69,8 @@ def _inline(item, myst: bool) -> str:
     if isinstance(item, KwestieLink):
         ref = item.ref
         if myst:
-            return f"{{kwestie}}`{ref.name} <{ref.id}>`"
-        return _escape(ref.name)
+            return f"{{kwestie}}`{item.text} <{ref.id}>`"
+        return _escape(item.text)
     raise TypeError(f"unknown inline {item!r}")
 
 

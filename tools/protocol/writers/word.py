@@ -340,10 +340,8 @@ def _runs(paragraph: etree._Element, content: Inlines) -> etree._Element:
             plain.clear()
 
     for item in content:
-        if isinstance(item, Text):
+        if isinstance(item, (Text, KwestieLink)):
             plain.append(item.text)
-        elif isinstance(item, KwestieLink):
-            plain.append(item.ref.name)
         elif isinstance(item, Link):
             plain.append(f"{item.text} ({item.url})")
         elif isinstance(item, Strong):
